@@ -1,0 +1,21 @@
+package io.ledgerbridge.intake;
+
+import java.math.BigDecimal;
+
+/** What one workspace's Xero should hold for one platform document, at one version. */
+public record DesiredDocument(
+        String workspaceId,
+        String sourceKey,
+        String orderId,
+        XeroType xeroType,
+        long version,
+        String eventId,
+        String eventType,
+        String number,
+        String currency,
+        BigDecimal total,
+        String payloadJson) {
+
+    /** The Xero document types LedgerBridge writes. */
+    public enum XeroType { ACCREC, ACCPAY, ACCRECCREDIT, ACCPAYCREDIT }
+}

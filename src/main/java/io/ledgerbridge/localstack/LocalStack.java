@@ -1,0 +1,110 @@
+package io.ledgerbridge.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything LedgerBridge needs, in this process: PostgreSQL, a Kafka broker and a mail server.
+ * One stack per JVM: the local profile and {@link LocalStackMain} start it, and a JVM shutdown hook
+ * stops it cleanly.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    private static LocalStack running;
+
+    private final LocalStackSettings settings;
+    private final PostgresServer postgres;
+    private final KafkaServer kafka;
+    private final MailServer mail;
+
+    private LocalStack(LocalStackSettings settings) {
+        this.settings = settings;
+        this.postgres = new PostgresServer(settings);
+        this.kafka = new KafkaServer(settings);
+        this.mail = new MailServer(settings);
+    }
+
+    /** Starts the stack, or returns the one this JVM already runs. */
+    public static synchronized LocalStack startOnce(LocalStackSettings settings) {
+        if (running == null) {
+            LocalStack stack = new LocalStack(settings);
+            stack.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+            running = stack;
+        }
+        return running;
+    }
+
+    public LocalStackSettings settings() {
+        return settings;
+    }
+
+    private void start() {
+        long started = System.nanoTime();
+        if (settings.wipe()) {
+            wipe(settings.dataDirectory());
+        }
+        // PostgreSQL mostly waits on its own process, so it starts while the broker does.
+        CompletableFuture<Void> database = CompletableFuture.runAsync(() -> run(postgres::start));
+        try {
+            kafka.start();
+            mail.start();
+            database.join();
+        } catch (Exception e) {
+            close();
+            throw e instanceof CompletionException ce && ce.getCause() instanceof RuntimeException re
+                    ? re : new IllegalStateException("The local stack did not start: " + e.getMessage(), e);
+        }
+        log.info("Local stack up in {} ms, data in {}", (System.nanoTime() - started) / 1_000_000,
+                settings.dataDirectory());
+    }
+
+    @Override
+    public synchronized void close() {
+        quietly(mail);
+        quietly(kafka);
+        quietly(postgres);
+    }
+
+    private static void wipe(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        log.warn("Wiping local data in {}", directory);
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not wipe " + directory, e);
+        }
+    }
+
+    private static void quietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            log.warn("Stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
+        }
+    }
+
+    private static void run(ThrowingAction action) {
+        try {
+            action.run();
+        } catch (Exception e) {
+            throw new IllegalStateException("PostgreSQL did not start: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingAction {
+        void run() throws Exception;
+    }
+}

@@ -1,0 +1,57 @@
+package io.ledgerbridge.workspace;
+
+import io.ledgerbridge.workspace.Workspace.Plan;
+import io.ledgerbridge.workspace.Workspace.Role;
+import io.ledgerbridge.workspace.WorkspaceSettings.AddressField;
+import io.ledgerbridge.workspace.WorkspaceSettings.InvoiceStatus;
+import io.ledgerbridge.workspace.WorkspaceSettings.Modules;
+import io.ledgerbridge.workspace.WorkspaceSettings.PhoneField;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Seeds the two demo workspaces of CONTRACTS.md so that a newcomer's first event goes through.
+ * Only when {@code ledgerbridge.seed-demo-workspaces} is true (the local profile); an existing
+ * workspace is left as it is, so edits made through the API survive a restart.
+ */
+@Component
+@ConditionalOnProperty(name = "ledgerbridge.seed-demo-workspaces", havingValue = "true")
+class DemoWorkspaces implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoWorkspaces.class);
+    private static final Modules INVOICE_SYNC_ON = new Modules(true, true, true, true, true);
+
+    private final WorkspaceRepository workspaces;
+    private final InboundAddresses inboundAddresses;
+
+    DemoWorkspaces(WorkspaceRepository workspaces, InboundAddresses inboundAddresses) {
+        this.workspaces = workspaces;
+        this.inboundAddresses = inboundAddresses;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        seed("demo-supplier", "Demo Fresh Produce Co", Role.SUPPLIER, "accounts@demo-supplier.example",
+                new WorkspaceSettings("200", "310", "425", "404", "855", InvoiceStatus.AUTHORISED, false, true, true,
+                        INVOICE_SYNC_ON, PhoneField.DEFAULT, AddressField.BILLING));
+        seed("demo-venue", "Demo Harbour Cafe", Role.VENUE, "finance@demo-venue.example",
+                new WorkspaceSettings(null, "310", "425", "404", "855", InvoiceStatus.AUTHORISED, true, true, false,
+                        INVOICE_SYNC_ON, PhoneField.DEFAULT, AddressField.DELIVERY));
+    }
+
+    private void seed(String id, String name, Role role, String financeEmail, WorkspaceSettings settings) {
+        if (workspaces.exists(id)) {
+            return;
+        }
+        workspaces.save(id, name, Set.of(role), Plan.FREE, financeEmail, inboundAddresses.forWorkspace(id));
+        workspaces.saveSettings(id, settings);
+        log.info("Seeded demo workspace {} ({})", id, name);
+    }
+}
