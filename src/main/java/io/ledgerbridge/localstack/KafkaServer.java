@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -43,6 +44,13 @@ final class KafkaServer implements AutoCloseable {
         Files.createDirectories(logDirectory);
         Properties config = brokerConfig();
         formatOnce();
+        // The broker halts the JVM on a fatal fault; in this process that would take the service down with it.
+        Exit.setHaltProcedure((status, message) -> {
+            throw new IllegalStateException("Embedded Kafka failed fatally (" + status + "): " + message);
+        });
+        Exit.setExitProcedure((status, message) -> {
+            throw new IllegalStateException("Embedded Kafka asked to exit (" + status + "): " + message);
+        });
         server = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
         server.startup();
         createTopics();

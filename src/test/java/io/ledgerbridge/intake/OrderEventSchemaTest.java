@@ -1,0 +1,96 @@
+package io.ledgerbridge.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The published contract (config/schemas) against the samples and the ways events go wrong. */
+class OrderEventSchemaTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final JsonSchema SCHEMA;
+
+    static {
+        try {
+            SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+                    .getSchema(JSON.readTree(Path.of("config/schemas/order-event.schema.json").toFile()));
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static ObjectNode sample() throws Exception {
+        return (ObjectNode) JSON.readTree(Files.readString(Path.of("samples/invoice-generated.json")));
+    }
+
+    private static Set<String> errors(Object event) {
+        return SCHEMA.validate(JSON.valueToTree(event)).stream().map(ValidationMessage::getMessage)
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void theSamplesAreValid() throws Exception {
+        for (String sample : new String[] {"samples/invoice-generated.json", "samples/order-updated.json"}) {
+            assertThat(errors(JSON.readTree(Files.readString(Path.of(sample))))).as(sample).isEmpty();
+        }
+    }
+
+    @Test
+    void moneyWithTwoDecimalsAndUnitPricesWithFourAreValid() throws Exception {
+        ObjectNode event = sample();
+        ((ObjectNode) event.at("/data/lines/0")).put("unitPrice", new java.math.BigDecimal("4.4995"));
+        ((ObjectNode) event.at("/data/totals")).put("total", new java.math.BigDecimal("0.07"));
+        assertThat(errors(event)).isEmpty();
+    }
+
+    @Test
+    void moneyWithThreeDecimalsBreaksTheContract() throws Exception {
+        ObjectNode event = sample();
+        ((ObjectNode) event.at("/data/totals")).put("total", new java.math.BigDecimal("62.499"));
+        assertThat(errors(event)).anySatisfy(message -> assertThat(message).startsWith("$.data.totals.total"));
+    }
+
+    @Test
+    void anUnknownEventTypeBreaksTheContract() throws Exception {
+        ObjectNode event = sample();
+        event.put("type", "order.shipped");
+        assertThat(errors(event)).anySatisfy(message -> assertThat(message).startsWith("$.type"));
+    }
+
+    @Test
+    void aPaidEventNeedsItsPayment() throws Exception {
+        ObjectNode event = sample();
+        event.put("type", "order.paid");
+        assertThat(errors(event)).anySatisfy(message -> assertThat(message).contains("payment"));
+        ((ObjectNode) event.get("data")).set("payment",
+                JSON.readTree("{\"amount\": 62.49, \"paidOn\": \"2026-11-22\", \"reference\": \"PAY-9\"}"));
+        assertThat(errors(event)).isEmpty();
+    }
+
+    @Test
+    void aCreditNoteNeedsItsNumber() throws Exception {
+        ObjectNode event = sample();
+        event.put("type", "credit_note.issued");
+        assertThat(errors(event)).anySatisfy(message -> assertThat(message).contains("creditNoteNumber"));
+    }
+
+    @Test
+    void anEventWithoutLinesOrVersionBreaksTheContract() throws Exception {
+        ObjectNode event = sample();
+        ((ObjectNode) event.get("data")).remove("version");
+        ((ObjectNode) event.get("data")).putArray("lines");
+        assertThat(errors(event)).contains("$.data: required property 'version' not found")
+                .anySatisfy(message -> assertThat(message).startsWith("$.data.lines"));
+    }
+}

@@ -1,0 +1,40 @@
+package io.ledgerbridge.it;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/** Order events built from samples/invoice-generated.json, with fresh ids so tests never collide. */
+final class OrderEvents {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private OrderEvents() {
+    }
+
+    static ObjectNode invoice(String supplierWorkspace, String buyerWorkspace, String orderId, int version) {
+        try {
+            ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(Path.of("samples/invoice-generated.json")));
+            event.put("id", "evt-" + UUID.randomUUID());
+            event.put("subject", orderId);
+            ObjectNode data = (ObjectNode) event.get("data");
+            data.put("orderId", orderId);
+            data.put("version", version);
+            ((ObjectNode) data.get("supplier")).put("workspaceId", supplierWorkspace);
+            ((ObjectNode) data.get("buyer")).put("workspaceId", buyerWorkspace);
+            return event;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ObjectNode withTotal(ObjectNode event, String total) {
+        ((ObjectNode) event.get("data").get("totals")).put("total", new BigDecimal(total));
+        return event;
+    }
+}

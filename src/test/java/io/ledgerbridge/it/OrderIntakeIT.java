@@ -1,0 +1,179 @@
+package io.ledgerbridge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+
+/**
+ * The whole app on the embedded stack: events produced to Kafka become documents visible through the
+ * API; bad events land on xero.sync.dlq with their reason; replays and older versions change nothing.
+ */
+@WholeAppTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OrderIntakeIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Environment environment;
+
+    private ApiClient api;
+    private KafkaTestClient kafka;
+    private final String supplier = "it-supplier-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String venue = "it-venue-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeAll
+    void connect() {
+        api = new ApiClient("http://localhost:" + port, "local-dev-token");
+        kafka = new KafkaTestClient(environment.getRequiredProperty("camel.component.kafka.brokers"));
+        assertThat(api.put("/api/v1/workspaces/" + supplier, "{\"name\":\"IT Supplier\",\"roles\":[\"SUPPLIER\"]}").status())
+                .isEqualTo(201);
+        assertThat(api.put("/api/v1/workspaces/" + venue, "{\"name\":\"IT Venue\",\"roles\":[\"VENUE\"]}").status())
+                .isEqualTo(201);
+    }
+
+    @AfterAll
+    void close() {
+        kafka.close();
+    }
+
+    private void publish(ObjectNode event) {
+        kafka.send("orders.events", supplier, event.toString());
+    }
+
+    private JsonNode documentOf(String workspace, String orderId) {
+        JsonNode list = api.get("/api/v1/workspaces/" + workspace + "/documents?limit=1000").json();
+        for (JsonNode document : list) {
+            if (document.get("orderId").asText().equals(orderId)) {
+                return document;
+            }
+        }
+        return null;
+    }
+
+    private JsonNode awaitDocument(String workspace, String orderId) {
+        return await().atMost(WAIT).until(() -> documentOf(workspace, orderId), document -> document != null);
+    }
+
+    private JsonNode awaitDeadLetter(String marker) {
+        List<ConsumerRecord<String, String>> letters = kafka.readUntil("xero.sync.dlq",
+                record -> record.value().contains(marker), WAIT);
+        assertThat(letters).as("dead letter containing " + marker).isNotEmpty();
+        try {
+            return JSON.readTree(letters.get(0).value());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aValidEventBecomesADocumentForEachConnectedSide() {
+        String orderId = "ord-" + UUID.randomUUID();
+        publish(OrderEvents.invoice(supplier, venue, orderId, 1));
+
+        JsonNode sales = awaitDocument(supplier, orderId);
+        assertThat(sales.get("xeroType").asText()).isEqualTo("ACCREC");
+        assertThat(sales.get("state").asText()).isEqualTo("PENDING");
+        assertThat(sales.get("version").asLong()).isEqualTo(1);
+        assertThat(sales.get("total").decimalValue()).isEqualByComparingTo("62.49");
+        assertThat(sales.get("number").asText()).isEqualTo("INV-1001");
+        JsonNode bill = awaitDocument(venue, orderId);
+        assertThat(bill.get("xeroType").asText()).isEqualTo("ACCPAY");
+
+        JsonNode pending = api.get("/api/v1/workspaces/" + supplier + "/documents?status=PENDING").json();
+        assertThat(pending.findValuesAsText("orderId")).contains(orderId);
+        assertThat(api.get("/api/v1/workspaces/" + supplier + "/documents/" + sales.get("documentId").asText())
+                .json().get("orderId").asText()).isEqualTo(orderId);
+    }
+
+    @Test
+    void aReplayedEventOrAnOlderVersionChangesNothing() {
+        String orderId = "ord-" + UUID.randomUUID();
+        ObjectNode v2 = OrderEvents.withTotal(OrderEvents.invoice(supplier, venue, orderId, 2), "70.00");
+        publish(v2);
+        awaitDocument(supplier, orderId);
+
+        ObjectNode replay = OrderEvents.withTotal(v2.deepCopy(), "99.00");
+        ((ObjectNode) replay.get("data")).put("version", 9);
+        publish(replay);
+        publish(OrderEvents.withTotal(OrderEvents.invoice(supplier, venue, orderId, 1), "10.00"));
+        publish(OrderEvents.withTotal(OrderEvents.invoice(supplier, venue, orderId, 2), "20.00"));
+        // A marker event after them: once it is recorded, the three before it have been consumed.
+        String markerOrder = "ord-" + UUID.randomUUID();
+        publish(OrderEvents.invoice(supplier, venue, markerOrder, 1));
+        awaitDocument(supplier, markerOrder);
+
+        JsonNode document = documentOf(supplier, orderId);
+        assertThat(document.get("version").asLong()).isEqualTo(2);
+        assertThat(document.get("total").decimalValue()).isEqualByComparingTo("70.00");
+        assertThat(document.get("lastEventId").asText()).isEqualTo(v2.get("id").asText());
+
+        ObjectNode v3 = OrderEvents.withTotal(OrderEvents.invoice(supplier, venue, orderId, 3), "75.50");
+        v3.put("type", "order.updated");
+        publish(v3);
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode updated = documentOf(supplier, orderId);
+            assertThat(updated.get("version").asLong()).isEqualTo(3);
+            assertThat(updated.get("total").decimalValue()).isEqualByComparingTo("75.50");
+            assertThat(updated.get("lastEventType").asText()).isEqualTo("order.updated");
+        });
+    }
+
+    @Test
+    void anEventThatBreaksTheSchemaLandsOnTheDeadLetterTopicWithItsReason() {
+        String orderId = "ord-" + UUID.randomUUID();
+        ObjectNode event = OrderEvents.invoice(supplier, venue, orderId, 1);
+        ((ObjectNode) event.get("data")).remove("lines");
+        publish(event);
+
+        JsonNode letter = awaitDeadLetter(orderId);
+        assertThat(letter.get("reason").asText())
+                .contains("breaks the order event contract")
+                .contains("$.data: required property 'lines' not found");
+        assertThat(letter.get("workspaceId").asText()).isEqualTo(supplier);
+        assertThat(letter.get("attempts").asInt()).isEqualTo(1);
+        assertThat(letter.get("originalMessage").asText()).isEqualTo(event.toString());
+        assertThat(letter.get("source").get("topic").asText()).isEqualTo("orders.events");
+        assertThat(documentOf(supplier, orderId)).isNull();
+    }
+
+    @Test
+    void aMessageThatIsNotJsonIsDeadLetteredAndTheConsumerKeepsGoing() {
+        String garbage = "not json " + UUID.randomUUID();
+        kafka.send("orders.events", supplier, garbage);
+        String orderId = "ord-" + UUID.randomUUID();
+        publish(OrderEvents.invoice(supplier, venue, orderId, 1));
+
+        JsonNode letter = awaitDeadLetter(garbage);
+        assertThat(letter.get("reason").asText()).startsWith("The message is not JSON");
+        assertThat(awaitDocument(supplier, orderId)).isNotNull();
+    }
+
+    @Test
+    void anEventNamingOnlyUnknownWorkspacesIsDeadLettered() {
+        String orderId = "ord-" + UUID.randomUUID();
+        publish(OrderEvents.invoice("ws-nobody-knows", "ws-nor-this", orderId, 1));
+
+        JsonNode letter = awaitDeadLetter(orderId);
+        assertThat(letter.get("reason").asText())
+                .contains("names workspace 'ws-nobody-knows' and workspace 'ws-nor-this'")
+                .contains("Create it with PUT /api/v1/workspaces/{id}");
+    }
+}

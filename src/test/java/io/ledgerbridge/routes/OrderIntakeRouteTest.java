@@ -1,0 +1,178 @@
+package io.ledgerbridge.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ledgerbridge.Application;
+import io.ledgerbridge.document.DocumentRepository;
+import io.ledgerbridge.document.DocumentView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteConfigurationDefinition;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The real route files, with Kafka swapped for direct: and the dead-letter topic for a mock, on the
+ * embedded database: what gets recorded, what goes to the dead letter, and how often it was tried.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = Application.class)
+@ActiveProfiles({"local", "test"})
+@UseAdviceWith
+class OrderIntakeRouteTest {
+
+    private static final AtomicInteger FAIL_NEXT = new AtomicInteger();
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    DocumentRepository documents;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    ApplicationContext spring;
+
+    @BeforeEach
+    void adviseOnce() throws Exception {
+        if (camel.isStarted()) {
+            return;
+        }
+        AdviceWith.adviceWith(camel, "order-intake", route -> {
+            route.replaceFromWith("direct:order-intake-test");
+            route.weaveById("record-desired-state").before().process(exchange -> {
+                if (FAIL_NEXT.getAndDecrement() > 0) {
+                    throw new IllegalStateException("database briefly unavailable");
+                }
+            });
+        });
+        AdviceWith.adviceWith(camel, "dead-letter",
+                route -> route.weaveById("publish-dead-letter").replace().to("mock:dead-letters"));
+        camel.start();
+    }
+
+    private ObjectNode sampleEvent() throws Exception {
+        ObjectNode event = (ObjectNode) json.readTree(Files.readString(Path.of("samples/invoice-generated.json")));
+        String orderId = "ord-" + UUID.randomUUID();
+        event.put("id", "evt-" + UUID.randomUUID());
+        ((ObjectNode) event.get("data")).put("orderId", orderId);
+        return event;
+    }
+
+    private MockEndpoint deadLetters() {
+        MockEndpoint mock = camel.getEndpoint("mock:dead-letters", MockEndpoint.class);
+        mock.reset();
+        return mock;
+    }
+
+    @Test
+    void aValidEventIsRecordedForBothWorkspaces() throws Exception {
+        ObjectNode event = sampleEvent();
+        MockEndpoint dead = deadLetters();
+        dead.expectedMessageCount(0);
+
+        producer.sendBody("direct:order-intake-test", event.toString());
+
+        String orderId = event.get("data").get("orderId").asText();
+        assertThat(find("demo-supplier", orderId)).get().satisfies(document -> {
+            assertThat(document.xeroType()).isEqualTo("ACCREC");
+            assertThat(document.total()).isEqualByComparingTo("62.49");
+            assertThat(document.state()).isEqualTo("PENDING");
+        });
+        assertThat(find("demo-venue", orderId)).get().extracting(DocumentView::xeroType).isEqualTo("ACCPAY");
+        dead.assertIsSatisfied();
+    }
+
+    @Test
+    void anEventThatBreaksTheSchemaIsDeadLetteredAtOnceWithItsReason() throws Exception {
+        ObjectNode event = sampleEvent();
+        ((ObjectNode) event.get("data")).remove("totals");
+        MockEndpoint dead = deadLetters();
+        dead.expectedMessageCount(1);
+
+        producer.sendBody("direct:order-intake-test", event.toString());
+
+        dead.assertIsSatisfied();
+        JsonNode letter = json.readTree(dead.getExchanges().get(0).getMessage().getBody(String.class));
+        assertThat(letter.get("reason").asText()).contains("$.data: required property 'totals' not found");
+        assertThat(letter.get("attempts").asInt()).isEqualTo(1);
+        assertThat(letter.get("routeId").asText()).isEqualTo("order-intake");
+        assertThat(letter.get("workspaceId").asText()).isEqualTo("demo-supplier");
+        assertThat(letter.get("originalMessage").asText()).isEqualTo(event.toString());
+        assertThat(dead.getExchanges().get(0).getMessage().getHeader("kafka.KEY")).isEqualTo("demo-supplier");
+    }
+
+    @Test
+    void aTemporaryFailureIsRetriedBeforeItIsDeadLettered() throws Exception {
+        ObjectNode event = sampleEvent();
+        MockEndpoint dead = deadLetters();
+        dead.expectedMessageCount(1);
+        FAIL_NEXT.set(10);
+
+        producer.sendBody("direct:order-intake-test", event.toString());
+
+        dead.assertIsSatisfied();
+        FAIL_NEXT.set(0);
+        JsonNode letter = json.readTree(dead.getExchanges().get(0).getMessage().getBody(String.class));
+        // test profile: 2 redeliveries, so 3 attempts in all
+        assertThat(letter.get("attempts").asInt()).isEqualTo(3);
+        assertThat(letter.get("reason").asText())
+                .isEqualTo("Could not be processed after 3 attempt(s): IllegalStateException: database briefly unavailable");
+    }
+
+    @Test
+    void aTemporaryFailureThatClearsLosesNothing() throws Exception {
+        ObjectNode event = sampleEvent();
+        MockEndpoint dead = deadLetters();
+        dead.expectedMessageCount(0);
+        FAIL_NEXT.set(1);
+
+        producer.sendBody("direct:order-intake-test", event.toString());
+
+        assertThat(find("demo-supplier", event.get("data").get("orderId").asText())).isPresent();
+        dead.assertIsSatisfied();
+    }
+
+    @Test
+    void everyRouteOptsIntoSharedErrorHandlingAndEveryBeanRefResolves() {
+        ModelCamelContext model = (ModelCamelContext) camel;
+        List<RouteDefinition> routes = model.getRouteDefinitions();
+        assertThat(routes).extracting(RouteDefinition::getRouteId).contains("order-intake", "dead-letter");
+        assertThat(model.getRouteConfigurationDefinitions()).extracting(RouteConfigurationDefinition::getId)
+                .contains("intake-errors", "dead-letter-errors");
+        for (RouteDefinition route : routes) {
+            assertThat(route.getDescriptionText()).as(route.getRouteId()).isNotBlank();
+            assertThat(route.getRouteConfigurationId()).as(route.getRouteId()).isNotBlank();
+            org.apache.camel.model.ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(),
+                            org.apache.camel.model.BeanDefinition.class)
+                    .forEach(bean -> assertThat(spring.containsBean(bean.getRef()))
+                            .as("bean " + bean.getRef() + " in " + route.getRouteId()).isTrue());
+        }
+    }
+
+    private Optional<DocumentView> find(String workspaceId, String orderId) {
+        return documents.list(workspaceId, Optional.empty(), 1000, 0).stream()
+                .filter(document -> document.orderId().equals(orderId))
+                .findFirst();
+    }
+}
