@@ -39,6 +39,15 @@ final class KafkaTestClient implements AutoCloseable {
         }
     }
 
+    /** Sends without waiting for the broker; {@link #flush()} waits for all of them. */
+    void sendAsync(String topic, String key, String value) {
+        producer.send(new ProducerRecord<>(topic, key, value));
+    }
+
+    void flush() {
+        producer.flush();
+    }
+
     /** Reads the topic from the beginning until {@code wanted} matches or the timeout passes. */
     List<ConsumerRecord<String, String>> readUntil(String topic, Predicate<ConsumerRecord<String, String>> wanted,
                                                     Duration timeout) {

@@ -1,0 +1,193 @@
+package io.ledgerbridge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+/**
+ * SIGKILL the service in the middle of a stream of events and start it again, while PostgreSQL and
+ * Kafka stay up: every event ends up recorded exactly once and nothing recorded before the kill changes.
+ * The service runs as a child JVM from the packaged jar with the production profile, pointed at the
+ * embedded stack of this test JVM, with its own database and topic so the in-JVM app stays out of it.
+ */
+@WholeAppTest
+class CrashRecoveryIT {
+
+    private static final int BEFORE_KILL = 600;
+    private static final int WHILE_DOWN = 200;
+    private static final int REPLAYED = 50;
+
+    @Autowired
+    Environment environment;
+
+    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    private final String database = "crash_" + suffix;
+    private final String topic = "orders.events.crash-" + suffix;
+    private final String supplier = "crash-supplier-" + suffix;
+    private final String venue = "crash-venue-" + suffix;
+    private final List<Process> services = new ArrayList<>();
+
+    @AfterEach
+    void stopServices() {
+        services.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void aKilledServiceLosesNoRecordedDocumentAndNoUnconsumedEvent() throws Exception {
+        String brokers = environment.getRequiredProperty("camel.component.kafka.brokers");
+        String serverUrl = environment.getRequiredProperty("spring.datasource.url");
+        String databaseUrl = serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + database;
+        createDatabaseAndTopic(serverUrl, brokers);
+
+        int port = freePort();
+        Process first = startService(brokers, databaseUrl, port, 1);
+        ApiClient api = new ApiClient("http://localhost:" + port, "crash-token");
+        awaitReady(api);
+        assertThat(api.put("/api/v1/workspaces/" + supplier, "{\"name\":\"Crash Supplier\",\"roles\":[\"SUPPLIER\"]}").status())
+                .isEqualTo(201);
+        assertThat(api.put("/api/v1/workspaces/" + venue, "{\"name\":\"Crash Venue\",\"roles\":[\"VENUE\"]}").status())
+                .isEqualTo(201);
+
+        List<ObjectNode> events = new ArrayList<>();
+        try (KafkaTestClient kafka = new KafkaTestClient(brokers)) {
+            for (int i = 0; i < BEFORE_KILL; i++) {
+                ObjectNode event = OrderEvents.invoice(supplier, venue, "crash-ord-" + i, 1);
+                events.add(event);
+                kafka.sendAsync(topic, supplier, event.toString());
+            }
+            kafka.flush();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> countDocuments(databaseUrl, supplier) >= 50);
+            first.destroyForcibly().waitFor();
+            Map<String, Long> beforeKill = versionsById(databaseUrl);
+            assertThat(beforeKill.size() / 2).as("killed mid-stream").isBetween(50, BEFORE_KILL - 1);
+
+            for (int i = 0; i < WHILE_DOWN; i++) {
+                ObjectNode event = OrderEvents.invoice(supplier, venue, "crash-ord-" + (BEFORE_KILL + i), 1);
+                events.add(event);
+                kafka.sendAsync(topic, supplier, event.toString());
+            }
+            for (int i = 0; i < REPLAYED; i++) {
+                kafka.sendAsync(topic, supplier, events.get(i).toString());
+            }
+            kafka.flush();
+
+            startService(brokers, databaseUrl, port, 2);
+            awaitReady(api);
+            int expected = BEFORE_KILL + WHILE_DOWN;
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> countDocuments(databaseUrl, supplier) == expected && countDocuments(databaseUrl, venue) == expected);
+
+            Map<String, Long> after = versionsById(databaseUrl);
+            assertThat(after).hasSize(2 * expected);
+            assertThat(after).containsAllEntriesOf(beforeKill);
+            assertThat(distinctOrders(databaseUrl)).isEqualTo(expected);
+            assertThat(api.get("/api/v1/workspaces/" + supplier + "/documents?limit=1").status()).isEqualTo(200);
+        }
+    }
+
+    private Process startService(String brokers, String databaseUrl, int port, int run) throws Exception {
+        String jar = System.getProperty("ledgerbridge.it.jar");
+        assertThat(jar).as("the packaged jar (failsafe sets ledgerbridge.it.jar)").isNotNull();
+        assertThat(new File(jar)).exists();
+        Path log = Path.of("target", "crash-it-service-" + run + ".log");
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar,
+                "--server.port=" + port,
+                "--ledgerbridge.kafka.topics.order-events=" + topic)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("SPRING_PROFILES_ACTIVE", "prod");
+        env.put("DATABASE_URL", databaseUrl);
+        env.put("DATABASE_USERNAME", "postgres");
+        env.put("DATABASE_PASSWORD", "");
+        env.put("KAFKA_BROKERS", brokers);
+        env.put("KAFKA_GROUP_ID", "crash-it-" + suffix);
+        env.put("LEDGERBRIDGE_API_TOKENS", "crash-token");
+        Process process = builder.start();
+        services.add(process);
+        return process;
+    }
+
+    private static void awaitReady(ApiClient api) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> api.anonymous("/actuator/health/readiness").status() == 200);
+    }
+
+    private void createDatabaseAndTopic(String serverUrl, String brokers) throws Exception {
+        try (Connection connection = DriverManager.getConnection(serverUrl, "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+        }
+    }
+
+    private static long countDocuments(String databaseUrl, String workspace) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(databaseUrl, "postgres", "");
+             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM documents WHERE workspace_id = ?")) {
+            query.setString(1, workspace);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException notYetMigrated) {
+            if (notYetMigrated.getMessage().contains("does not exist")) {
+                return 0;
+            }
+            throw notYetMigrated;
+        }
+    }
+
+    private static Map<String, Long> versionsById(String databaseUrl) throws SQLException {
+        Map<String, Long> versions = new HashMap<>();
+        try (Connection connection = DriverManager.getConnection(databaseUrl, "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT document_id, version FROM documents")) {
+            while (rows.next()) {
+                versions.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return versions;
+    }
+
+    private static long distinctOrders(String databaseUrl) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(databaseUrl, "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(DISTINCT order_id) FROM documents")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
