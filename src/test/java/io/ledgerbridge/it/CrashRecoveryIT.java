@@ -106,6 +106,7 @@ class CrashRecoveryIT {
             assertThat(after).containsAllEntriesOf(beforeKill);
             assertThat(distinctOrders(databaseUrl)).isEqualTo(expected);
             assertThat(api.get("/api/v1/workspaces/" + supplier + "/documents?limit=1").status()).isEqualTo(200);
+            assertOperationsConsoleNeedsTheLogin(port);
         }
     }
 
@@ -128,9 +129,24 @@ class CrashRecoveryIT {
         env.put("KAFKA_BROKERS", brokers);
         env.put("KAFKA_GROUP_ID", "crash-it-" + suffix);
         env.put("LEDGERBRIDGE_API_TOKENS", "crash-token");
+        env.put("OPS_USERNAME", "ops");
+        env.put("OPS_PASSWORD", "crash-ops-password");
         Process process = builder.start();
         services.add(process);
         return process;
+    }
+
+    /** The production profile: Hawtio and Jolokia ask for the operations login; probes stay open. */
+    private static void assertOperationsConsoleNeedsTheLogin(int port) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI hawtio = java.net.URI.create("http://localhost:" + port + "/actuator/hawtio/");
+        java.net.http.HttpResponse<String> anonymous = http.send(java.net.http.HttpRequest.newBuilder(hawtio).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isIn(302, 401);
+        String login = java.util.Base64.getEncoder().encodeToString("ops:crash-ops-password".getBytes());
+        java.net.http.HttpResponse<String> withLogin = http.send(java.net.http.HttpRequest.newBuilder(hawtio)
+                .header("Authorization", "Basic " + login).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(withLogin.statusCode()).isEqualTo(200);
     }
 
     private static void awaitReady(ApiClient api) {
