@@ -1,0 +1,42 @@
+package io.ledgerbridge.coding;
+
+import io.ledgerbridge.xero.XeroLineItem;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A document coded for one organisation: its Xero lines (with where each account came from), the
+ * lines still without an account, and the problems that stop it from being sent at all.
+ */
+public record CodingResult(
+        List<CodedLine> lines,
+        String lineAmountTypes,
+        boolean fourDecimalUnitPrices,
+        List<String> linesWithoutAccount,
+        List<Problem> problems,
+        BigDecimal xeroTotal,
+        BigDecimal roundingDifference) {
+
+    public boolean sendable() {
+        return problems.isEmpty();
+    }
+
+    /** "GL account required": the document can only go as a DRAFT until every line has an account. */
+    public boolean glAccountRequired() {
+        return !linesWithoutAccount.isEmpty();
+    }
+
+    public List<XeroLineItem> lineItems() {
+        return lines.stream().map(CodedLine::item).toList();
+    }
+
+    /** Where a line's account came from, so a rejection can say which mapping to fix. */
+    public enum AccountSource { ITEM_MAPPING, SUPPLIER_DEFAULT, WORKSPACE_DEFAULT, FREIGHT, SURCHARGE, ROUNDING, NONE }
+
+    public record CodedLine(String lineId, String itemKey, AccountSource source, XeroLineItem item) {
+    }
+
+    /** Why a document cannot go, in plain words, and what to do about it. */
+    public record Problem(String message, String fixHint) {
+    }
+}

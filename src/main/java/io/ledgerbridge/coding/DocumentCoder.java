@@ -1,0 +1,310 @@
+package io.ledgerbridge.coding;
+
+import io.ledgerbridge.coding.CodingResult.AccountSource;
+import io.ledgerbridge.coding.CodingResult.CodedLine;
+import io.ledgerbridge.coding.CodingResult.Problem;
+import io.ledgerbridge.coding.Mappings.Direction;
+import io.ledgerbridge.coding.Mappings.ItemMapping;
+import io.ledgerbridge.coding.Mappings.TaxKey;
+import io.ledgerbridge.coding.Organisation.TrackingCategory;
+import io.ledgerbridge.order.OrderDocument;
+import io.ledgerbridge.order.OrderDocument.Line;
+import io.ledgerbridge.order.OrderDocument.LineKind;
+import io.ledgerbridge.workspace.WorkspaceSettings;
+import io.ledgerbridge.xero.XeroLineItem;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Codes a platform document for one Xero organisation (F9–F13, F15, F50):
+ * <ul>
+ *   <li>account: item mapping, then (bills) the supplier's default, then the workspace default; freight and
+ *       surcharge lines to their accounts; a line with none leaves the document "GL account required";</li>
+ *   <li>tax: the platform's tax code through the workspace's mapping for sales or purchases;</li>
+ *   <li>tracking: {@code xero_<Category>} properties of the line, then the product, then the order, checked
+ *       against the organisation's active categories (two at most);</li>
+ *   <li>amounts: Xero's arithmetic (line amounts and tax per line rounded to cents); a difference to the
+ *       platform's total of up to 10 cents becomes an explicit rounding line, a larger one stops the document.</li>
+ * </ul>
+ * Pure: everything it needs comes in the request.
+ */
+public final class DocumentCoder {
+
+    /** The largest difference to the platform's total that is reconciled as rounding. */
+    static final BigDecimal ROUNDING_TOLERANCE = new BigDecimal("0.10");
+    private static final String TRACKING_PREFIX = "xero_";
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private DocumentCoder() {
+    }
+
+    /** Everything the coding depends on. {@code direction} SALES codes the supplier's invoice, PURCHASES the venue's bill. */
+    public record Request(OrderDocument document, Direction direction, WorkspaceSettings settings, Mappings mappings,
+                          Organisation organisation) {
+    }
+
+    public static CodingResult code(Request request) {
+        OrderDocument document = request.document();
+        List<CodedLine> lines = new ArrayList<>();
+        List<String> withoutAccount = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        boolean fourDecimals = false;
+        boolean exclusive = document.amountsAre() != OrderDocument.AmountsAre.TAX_INCLUSIVE;
+        BigDecimal lineTotal = BigDecimal.ZERO;
+        BigDecimal taxTotal = BigDecimal.ZERO;
+
+        for (Line line : document.lines()) {
+            String itemKey = itemKey(line);
+            ItemMapping item = itemKey == null ? null : request.mappings().items().get(itemKey);
+            Account account = account(request, line, item);
+            if (account.code() == null) {
+                withoutAccount.add(describe(line));
+            } else {
+                checkAccount(request, line, account, problems);
+            }
+            String taxType = taxType(request, line, account, problems);
+            List<XeroLineItem.Tracking> tracking = tracking(request, line, item, problems);
+            fourDecimals |= line.unitPrice().stripTrailingZeros().scale() > 2;
+
+            BigDecimal discount = line.discountPercent() == null ? BigDecimal.ZERO : line.discountPercent();
+            BigDecimal lineAmount = line.quantity().multiply(line.unitPrice())
+                    .multiply(HUNDRED.subtract(discount)).divide(HUNDRED)
+                    .setScale(2, RoundingMode.HALF_UP);
+            boolean sales = request.direction() == Direction.SALES;
+            boolean discounted = discount.signum() != 0;
+            XeroLineItem coded = new XeroLineItem(
+                    line.description(),
+                    line.quantity(),
+                    sales || !discounted ? line.unitPrice() : null,
+                    item == null ? null : itemCode(request.organisation(), item, line),
+                    account.code(),
+                    taxType,
+                    sales && discounted ? discount : null,
+                    tracking.isEmpty() ? null : tracking,
+                    sales || !discounted ? null : lineAmount,
+                    null);
+            lines.add(new CodedLine(line.lineId(), itemKey, account.source(), coded));
+            lineTotal = lineTotal.add(lineAmount);
+            taxTotal = taxTotal.add(tax(lineAmount, rateOf(request.organisation(), taxType), exclusive));
+        }
+
+        BigDecimal xeroTotal = exclusive ? lineTotal.add(taxTotal) : lineTotal;
+        BigDecimal difference = document.totals().total().subtract(xeroTotal);
+        if (difference.signum() != 0 && problems.isEmpty()) {
+            reconcileRounding(request, difference, xeroTotal, lines, problems);
+        }
+        return new CodingResult(List.copyOf(lines), exclusive ? "Exclusive" : "Inclusive", fourDecimals,
+                List.copyOf(withoutAccount), List.copyOf(problems), xeroTotal, difference);
+    }
+
+    private record Account(String code, AccountSource source) {
+    }
+
+    private static String itemKey(Line line) {
+        if (line.sku() != null && !line.sku().isBlank()) {
+            return line.sku();
+        }
+        return line.productId();
+    }
+
+    private static Account account(Request request, Line line, ItemMapping item) {
+        WorkspaceSettings settings = request.settings();
+        LineKind kind = line.kind() == null ? LineKind.PRODUCT : line.kind();
+        if (kind == LineKind.FREIGHT && settings.freightAccount() != null) {
+            return new Account(settings.freightAccount(), AccountSource.FREIGHT);
+        }
+        if (kind == LineKind.SURCHARGE && settings.surchargeAccount() != null) {
+            return new Account(settings.surchargeAccount(), AccountSource.SURCHARGE);
+        }
+        if (item != null && item.accountCode() != null) {
+            return new Account(item.accountCode(), AccountSource.ITEM_MAPPING);
+        }
+        if (request.direction() == Direction.PURCHASES) {
+            String supplierDefault = supplierDefault(request);
+            if (supplierDefault != null) {
+                return new Account(supplierDefault, AccountSource.SUPPLIER_DEFAULT);
+            }
+            return new Account(settings.defaultExpenseAccount(),
+                    settings.defaultExpenseAccount() == null ? AccountSource.NONE : AccountSource.WORKSPACE_DEFAULT);
+        }
+        return new Account(settings.salesAccount(),
+                settings.salesAccount() == null ? AccountSource.NONE : AccountSource.WORKSPACE_DEFAULT);
+    }
+
+    /** The supplier's default account, by the supplier's workspace id, tax number or normalised name. */
+    private static String supplierDefault(Request request) {
+        OrderDocument.Party supplier = request.document().supplier();
+        Map<String, String> suppliers = request.mappings().suppliers();
+        for (String key : new String[] {supplier.workspaceId(), supplier.taxNumber(), normalise(supplier.name())}) {
+            if (key != null && suppliers.containsKey(key)) {
+                return suppliers.get(key);
+            }
+        }
+        return null;
+    }
+
+    static String normalise(String name) {
+        return name == null ? null : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+    }
+
+    private static void checkAccount(Request request, Line line, Account account, List<Problem> problems) {
+        String org = request.organisation().name();
+        Optional<Organisation.Account> known = request.organisation().account(account.code());
+        if (known.isEmpty()) {
+            problems.add(new Problem("Account code " + account.code() + " is not in " + org + "'s chart of accounts.",
+                    fixFor(request, line, account)));
+        } else if (!known.get().active()) {
+            problems.add(new Problem("Account code " + account.code() + " (" + known.get().name() + ") is archived in "
+                    + org + ".", fixFor(request, line, account)));
+        }
+    }
+
+    /** The fix for a bad account names the mapping the account came from. */
+    private static String fixFor(Request request, Line line, Account account) {
+        String kind = request.direction() == Direction.SALES ? "a sales" : "an expense";
+        return switch (account.source()) {
+            case ITEM_MAPPING -> "Map item " + itemKey(line) + " to " + kind + " account of " + request.organisation().name()
+                    + " (PUT /api/v1/workspaces/{ws}/mappings/items/" + itemKey(line) + ").";
+            case SUPPLIER_DEFAULT -> "Change the default account of supplier " + request.document().supplier().name()
+                    + " (PUT /api/v1/workspaces/{ws}/mappings/suppliers/{key}).";
+            case FREIGHT -> "Set the freight account in the workspace settings to an active account.";
+            case SURCHARGE -> "Set the surcharge account in the workspace settings to an active account.";
+            default -> "Set the workspace's default " + (request.direction() == Direction.SALES ? "sales" : "expense")
+                    + " account to an active account, or map item " + itemKey(line) + ".";
+        };
+    }
+
+    private static String taxType(Request request, Line line, Account account, List<Problem> problems) {
+        if (line.taxCode() == null || line.taxCode().isBlank()) {
+            return null;
+        }
+        String direction = request.direction() == Direction.SALES ? "sales" : "purchases";
+        String taxType = request.mappings().taxRates().get(new TaxKey(line.taxCode(), request.direction()));
+        if (taxType == null) {
+            problems.add(new Problem("Tax code " + line.taxCode() + " has no Xero tax rate for " + direction + " in "
+                    + request.organisation().name() + ".",
+                    "Map it: PUT /api/v1/workspaces/{ws}/mappings/tax-rates/" + line.taxCode()
+                            + " with the Xero tax type for " + direction + "."));
+            return null;
+        }
+        Organisation.TaxRate rate = request.organisation().taxRates().get(taxType);
+        boolean usable = rate != null && "ACTIVE".equals(rate.status())
+                && (request.direction() == Direction.SALES ? rate.revenue() : rate.expenses());
+        if (!usable) {
+            problems.add(new Problem("Tax rate " + taxType + " (mapped from " + line.taxCode() + ") cannot be used on "
+                    + direction + " in " + request.organisation().name() + ".",
+                    "Map " + line.taxCode() + " for " + direction + " to a tax rate the organisation has for "
+                            + (request.direction() == Direction.SALES ? "income" : "expenses") + "."));
+        }
+        return taxType;
+    }
+
+    private static BigDecimal rateOf(Organisation organisation, String taxType) {
+        Organisation.TaxRate rate = taxType == null ? null : organisation.taxRates().get(taxType);
+        return rate == null ? BigDecimal.ZERO : rate.effectiveRate();
+    }
+
+    /** Xero's tax of one line, rounded to cents per line. */
+    static BigDecimal tax(BigDecimal lineAmount, BigDecimal ratePercent, boolean exclusive) {
+        if (ratePercent.signum() == 0) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        BigDecimal tax = exclusive
+                ? lineAmount.multiply(ratePercent).divide(HUNDRED, 10, RoundingMode.HALF_UP)
+                : lineAmount.multiply(ratePercent).divide(HUNDRED.add(ratePercent), 10, RoundingMode.HALF_UP);
+        return tax.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static List<XeroLineItem.Tracking> tracking(Request request, Line line, ItemMapping item,
+                                                        List<Problem> problems) {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        // Order, then product, then line: the nearer one wins.
+        putTracking(wanted, request.document().properties());
+        putTracking(wanted, item == null ? null : item.properties());
+        putTracking(wanted, line.properties());
+        if (wanted.size() > 2) {
+            problems.add(new Problem("Line '" + line.description() + "' asks for " + wanted.size()
+                    + " tracking categories (" + String.join(", ", wanted.keySet()) + "); Xero allows two per line.",
+                    "Remove the extra xero_<Category> properties from the order, product or line."));
+            return List.of();
+        }
+        List<XeroLineItem.Tracking> tracking = new ArrayList<>();
+        wanted.forEach((platformCategory, platformOption) -> {
+            Map<String, String> aliases = request.mappings().tracking();
+            String categoryName = aliases.getOrDefault(platformCategory, platformCategory);
+            String optionName = aliases.getOrDefault(platformCategory + ":" + platformOption, platformOption);
+            Optional<TrackingCategory> category = request.organisation().trackingCategories().stream()
+                    .filter(candidate -> "ACTIVE".equals(candidate.status()))
+                    .filter(candidate -> candidate.name().equalsIgnoreCase(categoryName))
+                    .findFirst();
+            if (category.isEmpty()) {
+                problems.add(new Problem("Tracking category '" + categoryName + "' does not exist in "
+                        + request.organisation().name() + ".",
+                        "Create it in Xero, or map xero_" + platformCategory
+                                + " to an existing category (PUT /api/v1/workspaces/{ws}/mappings/tracking/" + platformCategory + ")."));
+                return;
+            }
+            Optional<String> option = category.get().activeOptions().stream()
+                    .filter(candidate -> candidate.equalsIgnoreCase(optionName))
+                    .findFirst();
+            if (option.isEmpty()) {
+                problems.add(new Problem("Tracking option '" + optionName + "' does not exist in category '"
+                        + category.get().name() + "' of " + request.organisation().name() + ".",
+                        "Add the option in Xero, or map it (PUT /api/v1/workspaces/{ws}/mappings/tracking/"
+                                + platformCategory + ":" + platformOption + ")."));
+                return;
+            }
+            tracking.add(new XeroLineItem.Tracking(category.get().name(), option.get()));
+        });
+        return tracking;
+    }
+
+    private static void putTracking(Map<String, String> wanted, Map<String, String> properties) {
+        if (properties == null) {
+            return;
+        }
+        properties.forEach((key, value) -> {
+            if (key.startsWith(TRACKING_PREFIX) && value != null && !value.isBlank()) {
+                wanted.put(key.substring(TRACKING_PREFIX.length()), value);
+            }
+        });
+    }
+
+    private static String itemCode(Organisation organisation, ItemMapping item, Line line) {
+        String code = item.itemCode() != null ? item.itemCode() : line.sku();
+        return code != null && organisation.itemCodes().containsKey(code) ? code : null;
+    }
+
+    /** Up to 10 cents: an explicit rounding line on the ROUNDING account. More: the document stops. */
+    private static void reconcileRounding(Request request, BigDecimal difference, BigDecimal xeroTotal,
+                                          List<CodedLine> lines, List<Problem> problems) {
+        String org = request.organisation().name();
+        BigDecimal platformTotal = request.document().totals().total();
+        if (difference.abs().compareTo(ROUNDING_TOLERANCE) > 0) {
+            problems.add(new Problem("The platform's total " + platformTotal + " differs from the " + xeroTotal
+                    + " Xero would calculate by " + difference.abs() + ", more than rounding.",
+                    "Check the tax codes of the order's lines and the tax mapping for "
+                            + (request.direction() == Direction.SALES ? "sales" : "purchases") + "."));
+            return;
+        }
+        Optional<Organisation.Account> rounding = request.organisation().roundingAccount();
+        if (rounding.isEmpty()) {
+            problems.add(new Problem("The platform's total differs from Xero's by " + difference + " and " + org
+                    + " has no rounding account to record it on.", "Add the Rounding system account in Xero."));
+            return;
+        }
+        lines.add(new CodedLine(null, null, AccountSource.ROUNDING, new XeroLineItem(
+                "Rounding: the platform's total is " + platformTotal + ", Xero's line-by-line tax gives " + xeroTotal,
+                BigDecimal.ONE, difference, null, rounding.get().code(), rounding.get().taxType(), null, null, null, null)));
+    }
+
+    private static String describe(Line line) {
+        return (line.sku() != null ? line.sku() + " " : "") + line.description();
+    }
+}

@@ -1,0 +1,38 @@
+package io.ledgerbridge.coding;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What LedgerBridge knows of a Xero organisation: chart of accounts, tax rates, tracking, items. */
+public record Organisation(
+        String name,
+        Map<String, Account> accounts,
+        Map<String, TaxRate> taxRates,
+        List<TrackingCategory> trackingCategories,
+        Map<String, String> itemCodes) {
+
+    public Optional<Account> account(String code) {
+        return Optional.ofNullable(code == null ? null : accounts.get(code));
+    }
+
+    /** The ROUNDING system account, where explicit rounding differences go. */
+    public Optional<Account> roundingAccount() {
+        return accounts.values().stream().filter(account -> "ROUNDING".equals(account.systemAccount())).findFirst();
+    }
+
+    public record Account(String code, String name, String type, String status, String taxType, String systemAccount) {
+        public boolean active() {
+            return "ACTIVE".equals(status);
+        }
+    }
+
+    /** A tax type with its effective rate in percent and where it may be used. */
+    public record TaxRate(String taxType, String name, BigDecimal effectiveRate, boolean revenue, boolean expenses,
+                          String status) {
+    }
+
+    public record TrackingCategory(String name, String status, List<String> activeOptions) {
+    }
+}

@@ -1,0 +1,274 @@
+package io.ledgerbridge.coding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ledgerbridge.coding.CodingResult.AccountSource;
+import io.ledgerbridge.coding.CodingResult.CodedLine;
+import io.ledgerbridge.coding.Mappings.Direction;
+import io.ledgerbridge.coding.Mappings.ItemMapping;
+import io.ledgerbridge.coding.Mappings.TaxKey;
+import io.ledgerbridge.coding.Organisation.Account;
+import io.ledgerbridge.coding.Organisation.TaxRate;
+import io.ledgerbridge.coding.Organisation.TrackingCategory;
+import io.ledgerbridge.order.OrderDocument;
+import io.ledgerbridge.order.OrderDocument.AmountsAre;
+import io.ledgerbridge.order.OrderDocument.Line;
+import io.ledgerbridge.order.OrderDocument.LineKind;
+import io.ledgerbridge.order.OrderDocument.Party;
+import io.ledgerbridge.order.OrderDocument.Totals;
+import io.ledgerbridge.workspace.WorkspaceSettings;
+import io.ledgerbridge.workspace.WorkspaceSettings.AddressField;
+import io.ledgerbridge.workspace.WorkspaceSettings.InvoiceStatus;
+import io.ledgerbridge.workspace.WorkspaceSettings.Modules;
+import io.ledgerbridge.workspace.WorkspaceSettings.PhoneField;
+import io.ledgerbridge.xero.XeroLineItem;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DocumentCoderTest {
+
+    private static final Organisation CAFE = new Organisation("Harbour Cafe",
+            Map.of("200", new Account("200", "Sales", "REVENUE", "ACTIVE", "OUTPUT", null),
+                    "310", new Account("310", "Cost of Goods Sold", "DIRECTCOSTS", "ACTIVE", "INPUT", null),
+                    "425", new Account("425", "Freight & Courier", "EXPENSE", "ACTIVE", "INPUT", null),
+                    "404", new Account("404", "Bank Fees", "EXPENSE", "ACTIVE", "INPUT", null),
+                    "477", new Account("477", "Old Stock", "EXPENSE", "ARCHIVED", "INPUT", null),
+                    "860", new Account("860", "Rounding", "CURRLIAB", "ACTIVE", "BASEXCLUDED", "ROUNDING")),
+            Map.of("INPUT", new TaxRate("INPUT", "GST on Expenses", new BigDecimal("10.0000"), false, true, "ACTIVE"),
+                    "OUTPUT", new TaxRate("OUTPUT", "GST on Income", new BigDecimal("10.0000"), true, false, "ACTIVE"),
+                    "EXEMPTEXPENSES", new TaxRate("EXEMPTEXPENSES", "GST Free Expenses", BigDecimal.ZERO, false, true, "ACTIVE"),
+                    "EXEMPTOUTPUT", new TaxRate("EXEMPTOUTPUT", "GST Free Income", BigDecimal.ZERO, true, false, "ACTIVE")),
+            List.of(new TrackingCategory("Region", "ACTIVE", List.of("North", "South")),
+                    new TrackingCategory("Channel", "ACTIVE", List.of("Wholesale", "Retail")),
+                    new TrackingCategory("Legacy", "ARCHIVED", List.of("Old"))),
+            Map.of("APL-01", "Apples 1kg"));
+
+    private static final Map<TaxKey, String> TAX = Map.of(
+            new TaxKey("GST", Direction.PURCHASES), "INPUT",
+            new TaxKey("GST_FREE", Direction.PURCHASES), "EXEMPTEXPENSES",
+            new TaxKey("GST", Direction.SALES), "OUTPUT",
+            new TaxKey("GST_FREE", Direction.SALES), "EXEMPTOUTPUT");
+
+    private static WorkspaceSettings settings(String sales, String expense) {
+        return new WorkspaceSettings(sales, expense, "425", "404", "855", InvoiceStatus.AUTHORISED, true, true, false,
+                new Modules(true, true, true, true, false), PhoneField.DEFAULT, AddressField.BILLING);
+    }
+
+    private static Line product(String sku, String quantity, String price, String discount, String tax,
+                                Map<String, String> properties) {
+        return new Line("l-" + sku, LineKind.PRODUCT, "p-" + sku, sku, "Product " + sku, new BigDecimal(quantity),
+                new BigDecimal(price), discount == null ? null : new BigDecimal(discount), tax, properties);
+    }
+
+    /** The sample order of CONTRACTS.md: 10 × 4.50 GST-free apples, 15.00 freight and 0.90 surcharge with GST. */
+    private static OrderDocument sample(String total, Map<String, String> orderProperties, Line... products) {
+        List<Line> lines = new java.util.ArrayList<>(List.of(products));
+        lines.add(new Line("l2", LineKind.FREIGHT, null, null, "Delivery", BigDecimal.ONE, new BigDecimal("15.00"), null, "GST", null));
+        lines.add(new Line("l3", LineKind.SURCHARGE, null, null, "Card surcharge", BigDecimal.ONE, new BigDecimal("0.90"), null, "GST", null));
+        return new OrderDocument("ord-1", 1, "INV-1001", null, "ORD-1001", "PO-77", LocalDate.of(2026, 11, 21),
+                LocalDate.of(2026, 12, 5), "AUD", AmountsAre.TAX_EXCLUSIVE,
+                new Party("ws-fresh", "Fresh Produce Co", "51824753556", "accounts@fresh.example", null, null, null),
+                new Party("ws-cafe", "Harbour Cafe", null, null, null, null, null),
+                lines, orderProperties, new Totals(null, null, new BigDecimal(total)), null, null);
+    }
+
+    private static Line apples(Map<String, String> properties) {
+        return product("APL-01", "10", "4.50", "0", "GST_FREE", properties);
+    }
+
+    private static CodingResult bill(OrderDocument document, Mappings mappings, WorkspaceSettings settings) {
+        return DocumentCoder.code(new DocumentCoder.Request(document, Direction.PURCHASES, settings, mappings, CAFE));
+    }
+
+    private static Mappings mappings(Map<String, ItemMapping> items, Map<String, String> suppliers, Map<String, String> tracking) {
+        return new Mappings(items, suppliers, TAX, tracking);
+    }
+
+    @Test
+    void theSampleBillIsCodedLineByLineAndMatchesThePlatformsTotal() {
+        CodingResult result = bill(sample("62.49", Map.of("xero_Region", "North"), apples(Map.of())),
+                mappings(Map.of("APL-01", new ItemMapping("310", null, Map.of())), Map.of(), Map.of()), settings(null, "310"));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.glAccountRequired()).isFalse();
+        assertThat(result.lineAmountTypes()).isEqualTo("Exclusive");
+        assertThat(result.xeroTotal()).isEqualByComparingTo("62.49");
+        assertThat(result.roundingDifference()).isEqualByComparingTo("0");
+        assertThat(result.lines()).extracting(CodedLine::source)
+                .containsExactly(AccountSource.ITEM_MAPPING, AccountSource.FREIGHT, AccountSource.SURCHARGE);
+        XeroLineItem first = result.lines().get(0).item();
+        assertThat(first.accountCode()).isEqualTo("310");
+        assertThat(first.taxType()).isEqualTo("EXEMPTEXPENSES");
+        assertThat(first.itemCode()).isEqualTo("APL-01");
+        assertThat(first.tracking()).containsExactly(new XeroLineItem.Tracking("Region", "North"));
+        assertThat(result.lines().get(1).item().accountCode()).isEqualTo("425");
+        assertThat(result.lines().get(1).item().taxType()).isEqualTo("INPUT");
+        assertThat(result.lines().get(2).item().accountCode()).isEqualTo("404");
+    }
+
+    @Test
+    void itemMappingBeatsSupplierDefaultWhichBeatsWorkspaceDefault() {
+        OrderDocument document = sample("62.49", Map.of(), apples(Map.of()));
+        Map<String, ItemMapping> items = Map.of("APL-01", new ItemMapping("425", null, Map.of()));
+
+        assertThat(bill(document, mappings(items, Map.of("ws-fresh", "404"), Map.of()), settings(null, "310"))
+                .lines().get(0)).satisfies(line -> {
+                    assertThat(line.source()).isEqualTo(AccountSource.ITEM_MAPPING);
+                    assertThat(line.item().accountCode()).isEqualTo("425");
+                });
+        assertThat(bill(document, mappings(Map.of(), Map.of("ws-fresh", "404"), Map.of()), settings(null, "310"))
+                .lines().get(0).source()).isEqualTo(AccountSource.SUPPLIER_DEFAULT);
+        assertThat(bill(document, mappings(Map.of(), Map.of("fresh produce co", "404"), Map.of()), settings(null, "310"))
+                .lines().get(0).item().accountCode()).isEqualTo("404");
+        assertThat(bill(document, mappings(Map.of(), Map.of(), Map.of()), settings(null, "310"))
+                .lines().get(0).source()).isEqualTo(AccountSource.WORKSPACE_DEFAULT);
+    }
+
+    @Test
+    void aBillLineWithNoAccountLeavesTheDocumentGlAccountRequired() {
+        CodingResult result = bill(sample("62.49", Map.of(), apples(Map.of())), mappings(Map.of(), Map.of(), Map.of()),
+                settings(null, null));
+
+        assertThat(result.sendable()).isTrue();
+        assertThat(result.glAccountRequired()).isTrue();
+        assertThat(result.linesWithoutAccount()).containsExactly("APL-01 Product APL-01");
+        assertThat(result.lines().get(0).item().accountCode()).isNull();
+    }
+
+    @Test
+    void anAccountOutsideTheChartStopsTheDocumentAndNamesTheMappingToFix() {
+        CodingResult result = bill(sample("62.49", Map.of(), apples(Map.of())),
+                mappings(Map.of("APL-01", new ItemMapping("999", null, Map.of())), Map.of(), Map.of()), settings(null, "310"));
+
+        assertThat(result.sendable()).isFalse();
+        assertThat(result.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.message()).isEqualTo("Account code 999 is not in Harbour Cafe's chart of accounts.");
+            assertThat(problem.fixHint()).startsWith("Map item APL-01 to an expense account of Harbour Cafe");
+        });
+    }
+
+    @Test
+    void anArchivedAccountStopsTheDocument() {
+        CodingResult result = bill(sample("62.49", Map.of(), apples(Map.of())), mappings(Map.of(), Map.of(), Map.of()),
+                settings(null, "477"));
+
+        assertThat(result.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.message()).isEqualTo("Account code 477 (Old Stock) is archived in Harbour Cafe.");
+            assertThat(problem.fixHint()).contains("default expense account");
+        });
+    }
+
+    @Test
+    void anUnmappedTaxCodeOrOneForTheWrongDirectionStopsTheDocument() {
+        Line wine = product("WIN-01", "1", "20.00", null, "WET", Map.of());
+        CodingResult unmapped = bill(sample("62.49", Map.of(), wine), mappings(Map.of(), Map.of(), Map.of()), settings(null, "310"));
+        assertThat(unmapped.problems()).extracting(CodingResult.Problem::message)
+                .contains("Tax code WET has no Xero tax rate for purchases in Harbour Cafe.");
+
+        Map<TaxKey, String> wrong = new HashMap<>(TAX);
+        wrong.put(new TaxKey("GST", Direction.PURCHASES), "OUTPUT");
+        CodingResult wrongDirection = DocumentCoder.code(new DocumentCoder.Request(sample("62.49", Map.of(), apples(Map.of())),
+                Direction.PURCHASES, settings(null, "310"), new Mappings(Map.of(), Map.of(), wrong, Map.of()), CAFE));
+        assertThat(wrongDirection.problems()).extracting(CodingResult.Problem::message)
+                .contains("Tax rate OUTPUT (mapped from GST) cannot be used on purchases in Harbour Cafe.");
+    }
+
+    @Test
+    void lineTrackingBeatsProductWhichBeatsOrderAndAliasesApply() {
+        Map<String, ItemMapping> items = Map.of("APL-01", new ItemMapping("310", null, Map.of("xero_Channel", "Retail", "xero_Region", "South")));
+        CodingResult result = bill(sample("62.49", Map.of("xero_Region", "North", "xero_Channel", "Wholesale"),
+                        apples(Map.of("xero_Region", "N"))),
+                mappings(items, Map.of(), Map.of("Region:N", "North")), settings(null, "310"));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.lines().get(0).item().tracking()).containsExactlyInAnyOrder(
+                new XeroLineItem.Tracking("Region", "North"), new XeroLineItem.Tracking("Channel", "Retail"));
+        assertThat(result.lines().get(1).item().tracking()).containsExactlyInAnyOrder(
+                new XeroLineItem.Tracking("Region", "North"), new XeroLineItem.Tracking("Channel", "Wholesale"));
+    }
+
+    @Test
+    void unknownTrackingAndTooManyCategoriesStopTheDocument() {
+        CodingResult unknownOption = bill(sample("62.49", Map.of("xero_Region", "Nort"), apples(Map.of())),
+                mappings(Map.of(), Map.of(), Map.of()), settings(null, "310"));
+        assertThat(unknownOption.problems()).extracting(CodingResult.Problem::message)
+                .contains("Tracking option 'Nort' does not exist in category 'Region' of Harbour Cafe.");
+
+        CodingResult archived = bill(sample("62.49", Map.of("xero_Legacy", "Old"), apples(Map.of())),
+                mappings(Map.of(), Map.of(), Map.of()), settings(null, "310"));
+        assertThat(archived.problems()).extracting(CodingResult.Problem::message)
+                .contains("Tracking category 'Legacy' does not exist in Harbour Cafe.");
+
+        CodingResult three = bill(sample("62.49", Map.of("xero_Region", "North", "xero_Channel", "Retail", "xero_Team", "A"),
+                apples(Map.of())), mappings(Map.of(), Map.of(), Map.of()), settings(null, "310"));
+        assertThat(three.problems()).extracting(CodingResult.Problem::message)
+                .anySatisfy(message -> assertThat(message).contains("asks for 3 tracking categories"));
+    }
+
+    @Test
+    void salesInvoicesCarryDiscountRatesAndBillsCarryTheDiscountedLineAmount() {
+        Line discounted = product("APL-01", "10", "4.50", "10", "GST_FREE", Map.of());
+        OrderDocument document = sample("57.99", Map.of(), discounted);
+
+        CodingResult sales = DocumentCoder.code(new DocumentCoder.Request(document, Direction.SALES, settings("200", null),
+                mappings(Map.of(), Map.of(), Map.of()), CAFE));
+        XeroLineItem sold = sales.lines().get(0).item();
+        assertThat(sold.accountCode()).isEqualTo("200");
+        assertThat(sold.taxType()).isEqualTo("EXEMPTOUTPUT");
+        assertThat(sold.discountRate()).isEqualByComparingTo("10");
+        assertThat(sold.unitAmount()).isEqualByComparingTo("4.50");
+        assertThat(sold.lineAmount()).isNull();
+        assertThat(sales.xeroTotal()).isEqualByComparingTo("57.99");
+
+        XeroLineItem bought = bill(document, mappings(Map.of(), Map.of(), Map.of()), settings(null, "310")).lines().get(0).item();
+        assertThat(bought.discountRate()).isNull();
+        assertThat(bought.unitAmount()).isNull();
+        assertThat(bought.lineAmount()).isEqualByComparingTo("40.50");
+    }
+
+    @Test
+    void aCentsDifferenceBecomesAnExplicitRoundingLine() {
+        CodingResult result = bill(sample("62.50", Map.of(), apples(Map.of())), mappings(Map.of(), Map.of(), Map.of()),
+                settings(null, "310"));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.roundingDifference()).isEqualByComparingTo("0.01");
+        CodedLine rounding = result.lines().get(result.lines().size() - 1);
+        assertThat(rounding.source()).isEqualTo(AccountSource.ROUNDING);
+        assertThat(rounding.item().accountCode()).isEqualTo("860");
+        assertThat(rounding.item().unitAmount()).isEqualByComparingTo("0.01");
+        assertThat(rounding.item().description()).contains("62.50").contains("62.49");
+    }
+
+    @Test
+    void aDifferenceBeyondRoundingStopsTheDocument() {
+        CodingResult result = bill(sample("70.00", Map.of(), apples(Map.of())), mappings(Map.of(), Map.of(), Map.of()),
+                settings(null, "310"));
+
+        assertThat(result.problems()).singleElement().satisfies(problem ->
+                assertThat(problem.message()).isEqualTo("The platform's total 70.00 differs from the 62.49 Xero would"
+                        + " calculate by 7.51, more than rounding."));
+    }
+
+    @Test
+    void taxInclusiveAmountsAreComputedAsXeroDoes() {
+        OrderDocument inclusive = new OrderDocument("ord-2", 1, "INV-2", null, null, null, LocalDate.of(2026, 11, 21), null,
+                "AUD", AmountsAre.TAX_INCLUSIVE,
+                new Party("ws-fresh", "Fresh Produce Co", null, null, null, null, null),
+                new Party("ws-cafe", "Harbour Cafe", null, null, null, null, null),
+                List.of(product("COF-01", "3", "3.33", null, "GST", Map.of())), Map.of(),
+                new Totals(null, null, new BigDecimal("9.99")), null, null);
+
+        CodingResult result = bill(inclusive, mappings(Map.of(), Map.of(), Map.of()), settings(null, "310"));
+
+        assertThat(result.lineAmountTypes()).isEqualTo("Inclusive");
+        assertThat(result.xeroTotal()).isEqualByComparingTo("9.99");
+        assertThat(result.lines().get(0).item().itemCode()).isNull();
+        assertThat(DocumentCoder.tax(new BigDecimal("9.99"), BigDecimal.TEN, false)).isEqualByComparingTo("0.91");
+        assertThat(DocumentCoder.tax(new BigDecimal("0.90"), BigDecimal.TEN, true)).isEqualByComparingTo("0.09");
+    }
+}
