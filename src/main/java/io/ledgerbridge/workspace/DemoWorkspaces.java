@@ -6,6 +6,8 @@ import io.ledgerbridge.workspace.WorkspaceSettings.AddressField;
 import io.ledgerbridge.workspace.WorkspaceSettings.InvoiceStatus;
 import io.ledgerbridge.workspace.WorkspaceSettings.Modules;
 import io.ledgerbridge.workspace.WorkspaceSettings.PhoneField;
+import io.ledgerbridge.mapping.MappingRepository;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Seeds the two demo workspaces of CONTRACTS.md so that a newcomer's first event goes through.
+ * Seeds the two demo workspaces of CONTRACTS.md, with default accounts, tax mapping and an item mapping
+ * that fit the sample events, so that a newcomer's first event goes through.
  * Only when {@code ledgerbridge.seed-demo-workspaces} is true (the local profile); an existing
  * workspace is left as it is, so edits made through the API survive a restart.
  */
@@ -29,10 +32,12 @@ class DemoWorkspaces implements ApplicationRunner {
 
     private final WorkspaceRepository workspaces;
     private final InboundAddresses inboundAddresses;
+    private final MappingRepository mappings;
 
-    DemoWorkspaces(WorkspaceRepository workspaces, InboundAddresses inboundAddresses) {
+    DemoWorkspaces(WorkspaceRepository workspaces, InboundAddresses inboundAddresses, MappingRepository mappings) {
         this.workspaces = workspaces;
         this.inboundAddresses = inboundAddresses;
+        this.mappings = mappings;
     }
 
     @Override
@@ -52,6 +57,10 @@ class DemoWorkspaces implements ApplicationRunner {
         }
         workspaces.save(id, name, Set.of(role), Plan.FREE, financeEmail, inboundAddresses.forWorkspace(id));
         workspaces.saveSettings(id, settings);
+        // The platform's two tax codes, for both directions, and the sample's apples.
+        mappings.saveTax(id, "GST", "OUTPUT", "INPUT");
+        mappings.saveTax(id, "GST_FREE", "EXEMPTOUTPUT", "EXEMPTEXPENSES");
+        mappings.saveItem(id, "APL-01", role == Role.SUPPLIER ? "200" : "310", "APL-01", Map.of());
         log.info("Seeded demo workspace {} ({})", id, name);
     }
 }

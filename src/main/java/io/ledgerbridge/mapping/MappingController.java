@@ -1,0 +1,183 @@
+package io.ledgerbridge.mapping;
+
+import io.ledgerbridge.api.NotFoundException;
+import io.ledgerbridge.mapping.MappingRepository.ItemRow;
+import io.ledgerbridge.mapping.MappingRepository.SupplierRow;
+import io.ledgerbridge.mapping.MappingRepository.TaxRow;
+import io.ledgerbridge.mapping.MappingRepository.TrackingRow;
+import io.ledgerbridge.workspace.WorkspaceRepository;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The mappings of a workspace (CONTRACTS.md): {@code /mappings/{items|suppliers|tax-rates|tracking}/{key}}
+ * with GET, PUT (create or replace) and DELETE, and a GET of each collection.
+ */
+@RestController
+@RequestMapping("/api/v1/workspaces/{workspaceId}/mappings")
+public class MappingController {
+
+    private static final String ACCOUNT_CODE = "^[^\\s]{1,10}$";
+
+    private final MappingRepository mappings;
+    private final WorkspaceRepository workspaces;
+
+    public MappingController(MappingRepository mappings, WorkspaceRepository workspaces) {
+        this.mappings = mappings;
+        this.workspaces = workspaces;
+    }
+
+    /** An item (SKU): its account, optionally its Xero item code and product-level {@code xero_<Category>} tracking. */
+    public record ItemMappingRequest(
+            @Pattern(regexp = ACCOUNT_CODE, message = "must be a Xero account code (1 to 10 characters, no spaces)") String accountCode,
+            @Size(max = 30) String itemCode,
+            Map<String, String> properties) {
+    }
+
+    /** A supplier's default account on the venue side. */
+    public record SupplierMappingRequest(
+            @NotBlank @Pattern(regexp = ACCOUNT_CODE, message = "must be a Xero account code (1 to 10 characters, no spaces)") String accountCode) {
+    }
+
+    /** A platform tax code's Xero tax type on sales invoices and on bills. */
+    public record TaxMappingRequest(@Size(max = 50) String sales, @Size(max = 50) String purchases) {
+    }
+
+    /** A tracking category ({@code Region}) or option ({@code Region:N}) alias to the organisation's name. */
+    public record TrackingMappingRequest(@NotBlank @Size(max = 100) String xeroName) {
+    }
+
+    @GetMapping("/items")
+    public List<ItemRow> items(@PathVariable String workspaceId) {
+        requireWorkspace(workspaceId);
+        return mappings.items(workspaceId, Optional.empty());
+    }
+
+    @GetMapping("/items/{key}")
+    public ItemRow item(@PathVariable String workspaceId, @PathVariable String key) {
+        requireWorkspace(workspaceId);
+        return single(mappings.items(workspaceId, Optional.of(key)), MappingKind.ITEMS, workspaceId, key);
+    }
+
+    @PutMapping("/items/{key}")
+    @Transactional
+    public ItemRow putItem(@PathVariable String workspaceId, @PathVariable String key,
+                           @Valid @RequestBody ItemMappingRequest request) {
+        requireWorkspace(workspaceId);
+        if (request.accountCode() == null && request.itemCode() == null
+                && (request.properties() == null || request.properties().isEmpty())) {
+            throw new IllegalArgumentException("An item mapping needs an accountCode, an itemCode or properties.");
+        }
+        if (request.properties() != null && request.properties().keySet().stream().anyMatch(name -> !name.startsWith("xero_"))) {
+            throw new IllegalArgumentException("Item properties are tracking: every name must start with xero_ (xero_<Category>).");
+        }
+        mappings.saveItem(workspaceId, key, request.accountCode(), request.itemCode(), request.properties());
+        return item(workspaceId, key);
+    }
+
+    @GetMapping("/suppliers")
+    public List<SupplierRow> suppliers(@PathVariable String workspaceId) {
+        requireWorkspace(workspaceId);
+        return mappings.suppliers(workspaceId, Optional.empty());
+    }
+
+    @GetMapping("/suppliers/{key}")
+    public SupplierRow supplier(@PathVariable String workspaceId, @PathVariable String key) {
+        requireWorkspace(workspaceId);
+        return single(mappings.suppliers(workspaceId, Optional.of(key)), MappingKind.SUPPLIERS, workspaceId, key);
+    }
+
+    @PutMapping("/suppliers/{key}")
+    @Transactional
+    public SupplierRow putSupplier(@PathVariable String workspaceId, @PathVariable String key,
+                                   @Valid @RequestBody SupplierMappingRequest request) {
+        requireWorkspace(workspaceId);
+        mappings.saveSupplier(workspaceId, key, request.accountCode());
+        return supplier(workspaceId, key);
+    }
+
+    @GetMapping("/tax-rates")
+    public List<TaxRow> taxRates(@PathVariable String workspaceId) {
+        requireWorkspace(workspaceId);
+        return mappings.taxRates(workspaceId, Optional.empty());
+    }
+
+    @GetMapping("/tax-rates/{key}")
+    public TaxRow taxRate(@PathVariable String workspaceId, @PathVariable String key) {
+        requireWorkspace(workspaceId);
+        return single(mappings.taxRates(workspaceId, Optional.of(key)), MappingKind.TAX_RATES, workspaceId, key);
+    }
+
+    @PutMapping("/tax-rates/{key}")
+    @Transactional
+    public TaxRow putTaxRate(@PathVariable String workspaceId, @PathVariable String key,
+                             @Valid @RequestBody TaxMappingRequest request) {
+        requireWorkspace(workspaceId);
+        if (request.sales() == null && request.purchases() == null) {
+            throw new IllegalArgumentException("A tax mapping needs a Xero tax type for sales, purchases or both.");
+        }
+        mappings.saveTax(workspaceId, key, request.sales(), request.purchases());
+        return taxRate(workspaceId, key);
+    }
+
+    @GetMapping("/tracking")
+    public List<TrackingRow> tracking(@PathVariable String workspaceId) {
+        requireWorkspace(workspaceId);
+        return mappings.tracking(workspaceId, Optional.empty());
+    }
+
+    @GetMapping("/tracking/{key}")
+    public TrackingRow trackingOne(@PathVariable String workspaceId, @PathVariable String key) {
+        requireWorkspace(workspaceId);
+        return single(mappings.tracking(workspaceId, Optional.of(key)), MappingKind.TRACKING, workspaceId, key);
+    }
+
+    @PutMapping("/tracking/{key}")
+    @Transactional
+    public TrackingRow putTracking(@PathVariable String workspaceId, @PathVariable String key,
+                                   @Valid @RequestBody TrackingMappingRequest request) {
+        requireWorkspace(workspaceId);
+        mappings.saveTracking(workspaceId, key, request.xeroName());
+        return trackingOne(workspaceId, key);
+    }
+
+    @DeleteMapping("/{kind}/{key}")
+    @Transactional
+    public ResponseEntity<Void> delete(@PathVariable String workspaceId, @PathVariable String kind, @PathVariable String key) {
+        requireWorkspace(workspaceId);
+        MappingKind mappingKind = MappingKind.fromPath(kind);
+        if (!mappings.delete(workspaceId, mappingKind, key)) {
+            throw notFound(mappingKind, workspaceId, key);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static <T> T single(List<T> rows, MappingKind kind, String workspaceId, String key) {
+        return rows.stream().findFirst().orElseThrow(() -> notFound(kind, workspaceId, key));
+    }
+
+    private static NotFoundException notFound(MappingKind kind, String workspaceId, String key) {
+        return new NotFoundException("Workspace '" + workspaceId + "' has no " + kind.path() + " mapping '" + key
+                + "'. Create it with PUT /api/v1/workspaces/" + workspaceId + "/mappings/" + kind.path() + "/" + key + ".");
+    }
+
+    private void requireWorkspace(String workspaceId) {
+        if (!workspaces.exists(workspaceId)) {
+            throw NotFoundException.workspace(workspaceId);
+        }
+    }
+}
