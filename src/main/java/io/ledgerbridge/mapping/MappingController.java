@@ -1,5 +1,6 @@
 package io.ledgerbridge.mapping;
 
+import io.ledgerbridge.api.AccountCode;
 import io.ledgerbridge.api.NotFoundException;
 import io.ledgerbridge.mapping.MappingRepository.ItemRow;
 import io.ledgerbridge.mapping.MappingRepository.SupplierRow;
@@ -8,7 +9,6 @@ import io.ledgerbridge.mapping.MappingRepository.TrackingRow;
 import io.ledgerbridge.workspace.WorkspaceRepository;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/workspaces/{workspaceId}/mappings")
 public class MappingController {
 
-    private static final String ACCOUNT_CODE = "^[^\\s]{1,10}$";
-
     private final MappingRepository mappings;
     private final WorkspaceRepository workspaces;
 
@@ -43,14 +41,14 @@ public class MappingController {
 
     /** An item (SKU): its account, optionally its Xero item code and product-level {@code xero_<Category>} tracking. */
     public record ItemMappingRequest(
-            @Pattern(regexp = ACCOUNT_CODE, message = "must be a Xero account code (1 to 10 characters, no spaces)") String accountCode,
+            @AccountCode String accountCode,
             @Size(max = 30) String itemCode,
             Map<String, String> properties) {
     }
 
     /** A supplier's default account on the venue side. */
     public record SupplierMappingRequest(
-            @NotBlank @Pattern(regexp = ACCOUNT_CODE, message = "must be a Xero account code (1 to 10 characters, no spaces)") String accountCode) {
+            @NotBlank @AccountCode String accountCode) {
     }
 
     /** A platform tax code's Xero tax type on sales invoices and on bills. */
@@ -78,14 +76,15 @@ public class MappingController {
     public ItemRow putItem(@PathVariable String workspaceId, @PathVariable String key,
                            @Valid @RequestBody ItemMappingRequest request) {
         requireWorkspace(workspaceId);
-        if (request.accountCode() == null && request.itemCode() == null
+        if (blankToNull(request.accountCode()) == null && blankToNull(request.itemCode()) == null
                 && (request.properties() == null || request.properties().isEmpty())) {
             throw new IllegalArgumentException("An item mapping needs an accountCode, an itemCode or properties.");
         }
         if (request.properties() != null && request.properties().keySet().stream().anyMatch(name -> !name.startsWith("xero_"))) {
             throw new IllegalArgumentException("Item properties are tracking: every name must start with xero_ (xero_<Category>).");
         }
-        mappings.saveItem(workspaceId, key, request.accountCode(), request.itemCode(), request.properties());
+        mappings.saveItem(workspaceId, key, blankToNull(request.accountCode()), blankToNull(request.itemCode()),
+                request.properties());
         return item(workspaceId, key);
     }
 
@@ -164,6 +163,10 @@ public class MappingController {
             throw notFound(mappingKind, workspaceId, key);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static <T> T single(List<T> rows, MappingKind kind, String workspaceId, String key) {

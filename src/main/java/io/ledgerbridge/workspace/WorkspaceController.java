@@ -1,5 +1,6 @@
 package io.ledgerbridge.workspace;
 
+import io.ledgerbridge.api.AccountCode;
 import io.ledgerbridge.api.NotFoundException;
 import io.ledgerbridge.workspace.Workspace.Plan;
 import io.ledgerbridge.workspace.Workspace.Role;
@@ -10,7 +11,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -88,11 +88,11 @@ public class WorkspaceController {
 
     /** The body of PUT /workspaces/{id}/settings: every field is optional; an empty account code clears it. */
     public record SettingsRequest(
-            @Size(max = 10) @Pattern(regexp = "^[^\\s]*$", message = "must not contain spaces") String salesAccount,
-            @Size(max = 10) @Pattern(regexp = "^[^\\s]*$", message = "must not contain spaces") String defaultExpenseAccount,
-            @Size(max = 10) @Pattern(regexp = "^[^\\s]*$", message = "must not contain spaces") String freightAccount,
-            @Size(max = 10) @Pattern(regexp = "^[^\\s]*$", message = "must not contain spaces") String surchargeAccount,
-            @Size(max = 10) @Pattern(regexp = "^[^\\s]*$", message = "must not contain spaces") String clearingAccount,
+            @AccountCode String salesAccount,
+            @AccountCode String defaultExpenseAccount,
+            @AccountCode String freightAccount,
+            @AccountCode String surchargeAccount,
+            @AccountCode String clearingAccount,
             InvoiceStatus invoiceDefaultStatus,
             Boolean autoApproveBills,
             Boolean automaticSync,
