@@ -12,6 +12,9 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStackMain {
 
+    /** The token key of the local profile (config/application-local.yaml): for local data only. */
+    public static final String LOCAL_TOKEN_KEY = "bG9jYWwtb25seSBsZWRnZXJicmlkZ2UgdG9rZW4gayE=";
+
     private LocalStackMain() {
     }
 
@@ -21,7 +24,8 @@ public final class LocalStackMain {
         StringBuilder ready = new StringBuilder("\n=== LedgerBridge local stack is up. Run the service against it with:\n");
         ready.append("SPRING_PROFILES_ACTIVE=prod");
         environment.forEach((key, value) -> ready.append(' ').append(key).append("='").append(value).append('\''));
-        ready.append(" LEDGERBRIDGE_API_TOKENS=local-dev-token LEDGERBRIDGE_SEED_DEMO_WORKSPACES=true ./mvnw spring-boot:run\n");
+        ready.append(" LEDGERBRIDGE_API_TOKENS=local-dev-token LEDGERBRIDGE_TOKEN_KEY=").append(LOCAL_TOKEN_KEY)
+                .append(" LEDGERBRIDGE_SEED_DEMO_WORKSPACES=true ./mvnw spring-boot:run\n");
         ready.append("=== Stop with Ctrl+C; data stays in ").append(stack.settings().dataDirectory()).append('\n');
         System.out.println(ready);
         new CountDownLatch(1).await();

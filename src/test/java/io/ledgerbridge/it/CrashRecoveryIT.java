@@ -129,6 +129,7 @@ class CrashRecoveryIT {
         env.put("KAFKA_BROKERS", brokers);
         env.put("KAFKA_GROUP_ID", "crash-it-" + suffix);
         env.put("LEDGERBRIDGE_API_TOKENS", "crash-token");
+        env.put("LEDGERBRIDGE_TOKEN_KEY", io.ledgerbridge.localstack.LocalStackMain.LOCAL_TOKEN_KEY);
         env.put("OPS_USERNAME", "ops");
         env.put("OPS_PASSWORD", "crash-ops-password");
         Process process = builder.start();

@@ -1,0 +1,16 @@
+package io.ledgerbridge.connection;
+
+/** The workspace's Xero grant is gone (revoked, expired, never made): its work waits for a reconnect. */
+public class NeedsReconnectException extends RuntimeException {
+
+    private final String workspaceId;
+
+    public NeedsReconnectException(String workspaceId, String reason) {
+        super("The Xero connection of workspace '" + workspaceId + "' needs to be made again: " + reason);
+        this.workspaceId = workspaceId;
+    }
+
+    public String workspaceId() {
+        return workspaceId;
+    }
+}

@@ -1,0 +1,68 @@
+package io.ledgerbridge.connection;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Arrays;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Xero as an OAuth 2.0 client registration (Spring Security's OAuth2 client), and the token client that
+ * refreshes access tokens with it. Endpoints come from {@code ledgerbridge.xero.*}, so the sandbox and
+ * Xero are the same to the code.
+ */
+@Configuration
+public class XeroClientConfiguration {
+
+    @Bean
+    ClientRegistration xeroClientRegistration(
+            @Value("${ledgerbridge.xero.client-id}") String clientId,
+            @Value("${ledgerbridge.xero.client-secret}") String clientSecret,
+            @Value("${ledgerbridge.xero.identity-url}") String identityUrl,
+            @Value("${ledgerbridge.xero.login-url}") String loginUrl,
+            @Value("${ledgerbridge.xero.scopes}") String scopes) {
+        return ClientRegistration.withRegistrationId("xero")
+                .clientId(clientId)
+                .clientSecret(clientSecret)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/oauth/xero/callback")
+                .scope(Arrays.stream(scopes.trim().split("\\s+")).toList())
+                .authorizationUri(loginUrl + "/identity/connect/authorize")
+                .tokenUri(identityUrl + "/connect/token")
+                .clientName("Xero")
+                .build();
+    }
+
+    @Bean
+    OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> xeroRefreshTokenClient(
+            @Value("${ledgerbridge.xero.timeout-ms}") long timeoutMs) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(timeoutMs)).build());
+        requests.setReadTimeout(Duration.ofMillis(timeoutMs));
+        RestClient restClient = RestClient.builder()
+                .requestFactory(requests)
+                .messageConverters(converters -> {
+                    converters.clear();
+                    converters.add(new FormHttpMessageConverter());
+                    converters.add(new OAuth2AccessTokenResponseHttpMessageConverter());
+                })
+                .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+                .build();
+        RestClientRefreshTokenTokenResponseClient client = new RestClientRefreshTokenTokenResponseClient();
+        client.setRestClient(restClient);
+        return client;
+    }
+}
