@@ -1,0 +1,86 @@
+package io.ledgerbridge.xero;
+
+import io.ledgerbridge.connection.TokenService;
+import io.ledgerbridge.connection.XeroConnection;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Calls Xero for a workspace through the {@code xero-api} route: adds the bearer token, the tenant, the
+ * idempotency key and JSON headers; after a 401 TokenExpired it refreshes the token once and calls again.
+ * Everything else Xero answers comes back as a {@link XeroResponse} for the caller to act on; a call that
+ * got no answer at all throws {@link XeroUnreachableException}.
+ */
+@Component
+public class XeroApiGateway {
+
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private final ProducerTemplate producer;
+    private final TokenService tokens;
+
+    public XeroApiGateway(ProducerTemplate producer, TokenService tokens) {
+        this.producer = producer;
+        this.tokens = tokens;
+    }
+
+    public XeroResponse call(XeroRequest request) {
+        XeroConnection connection = tokens.connection(request.workspaceId());
+        XeroResponse response = send(request, connection);
+        if (response.status() == 401 && response.body() != null && response.body().contains("TokenExpired")) {
+            response = send(request, tokens.refresh(request.workspaceId(), connection.accessToken()));
+        }
+        return response;
+    }
+
+    private XeroResponse send(XeroRequest request, XeroConnection connection) {
+        Exchange result = producer.request("direct:xero-api", exchange -> {
+            Message message = exchange.getMessage();
+            message.setHeader(Exchange.HTTP_METHOD, request.method());
+            message.setHeader(Exchange.HTTP_PATH, request.path());
+            if (request.query() != null) {
+                message.setHeader(Exchange.HTTP_QUERY, request.query());
+            }
+            message.setHeader("Authorization", "Bearer " + connection.accessToken());
+            message.setHeader("xero-tenant-id", connection.tenantId().toString());
+            message.setHeader("Accept", "application/json");
+            if (request.idempotencyKey() != null) {
+                message.setHeader("Idempotency-Key", request.idempotencyKey());
+            }
+            if (request.ifModifiedSince() != null) {
+                message.setHeader("If-Modified-Since", HTTP_DATE.format(request.ifModifiedSince()));
+            }
+            if (request.body() != null) {
+                message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+                message.setBody(request.body());
+            } else {
+                message.setBody(null);
+            }
+        });
+        if (result.getException() != null) {
+            throw new XeroUnreachableException(request, result.getException());
+        }
+        Message answer = result.getMessage();
+        return new XeroResponse(
+                answer.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class),
+                answer.getBody(String.class),
+                intHeader(answer, "X-MinLimit-Remaining"),
+                intHeader(answer, "X-DayLimit-Remaining"),
+                intHeader(answer, "X-AppMinLimit-Remaining"),
+                answer.getHeader("Retry-After", String.class),
+                answer.getHeader("X-Rate-Limit-Problem", String.class));
+    }
+
+    private static int intHeader(Message message, String name) {
+        String value = message.getHeader(name, String.class);
+        try {
+            return value == null ? -1 : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
