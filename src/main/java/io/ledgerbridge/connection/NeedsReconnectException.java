@@ -6,7 +6,7 @@ public class NeedsReconnectException extends RuntimeException {
     private final String workspaceId;
 
     public NeedsReconnectException(String workspaceId, String reason) {
-        super("The Xero connection of workspace '" + workspaceId + "' needs to be made again: " + reason);
+        super("Workspace '" + workspaceId + "' cannot reach Xero: " + reason);
         this.workspaceId = workspaceId;
     }
 

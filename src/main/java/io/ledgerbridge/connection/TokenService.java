@@ -55,7 +55,7 @@ public class TokenService {
     /** A usable connection with an access token valid for at least two more minutes. */
     public XeroConnection connection(String workspaceId) {
         XeroConnection connection = connections.find(workspaceId)
-                .orElseThrow(() -> new NeedsReconnectException(workspaceId, "it was never connected to Xero"));
+                .orElseThrow(() -> new NotConnectedException(workspaceId));
         if (!connection.usable()) {
             throw new NeedsReconnectException(workspaceId, reasonOf(connection));
         }
@@ -81,7 +81,7 @@ public class TokenService {
     private Object refreshLocked(String workspaceId, String staleAccessToken) {
         XeroConnection current = connections.lock(workspaceId).orElse(null);
         if (current == null) {
-            return new NeedsReconnectException(workspaceId, "it was never connected to Xero");
+            return new NotConnectedException(workspaceId);
         }
         if (!current.usable()) {
             return new NeedsReconnectException(workspaceId, reasonOf(current));

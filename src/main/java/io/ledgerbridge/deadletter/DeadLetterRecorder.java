@@ -84,6 +84,37 @@ public class DeadLetterRecorder {
         exchange.getMessage().setBody(json.writeValueAsString(letter));
     }
 
+    /**
+     * A document that failed for good (validation, ambiguous contact ...): the body is its xero.sync.status
+     * record. Stores it and turns the exchange into the dead letter, as {@link #record} does for messages.
+     */
+    public void recordDocumentFailure(Exchange exchange) throws JsonProcessingException {
+        String status = exchange.getMessage().getBody(String.class);
+        JsonNode event = json.readTree(status);
+        String workspaceId = event.path("workspaceId").asText(UNKNOWN_WORKSPACE);
+        String reason = event.path("error").asText("") + (event.hasNonNull("fixHint") ? " " + event.get("fixHint").asText() : "");
+        long id = jdbc.sql("""
+                INSERT INTO dead_letters (workspace_id, route_id, reason, exception_type, attempts, original_message)
+                VALUES (:workspace, 'xero-lane', :reason, NULL, 1, :original)
+                RETURNING dead_letter_id
+                """)
+                .param("workspace", workspaceId).param("reason", reason).param("original", status)
+                .query(Long.class)
+                .single();
+        Map<String, Object> letter = new LinkedHashMap<>();
+        letter.put("deadLetterId", id);
+        letter.put("workspaceId", workspaceId);
+        letter.put("routeId", "xero-lane");
+        letter.put("reason", reason);
+        letter.put("documentId", event.path("documentId").asText(null));
+        letter.put("orderId", event.path("orderId").asText(null));
+        letter.put("attempts", 1);
+        letter.put("failedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        letter.put("originalMessage", status);
+        exchange.getMessage().setHeader(KafkaConstants.KEY, workspaceId);
+        exchange.getMessage().setBody(json.writeValueAsString(letter));
+    }
+
     /** The workspace a failed message belongs to: named by its flow, its Kafka key, or its supplier. */
     private String workspaceOf(Exchange exchange, String original) {
         String named = exchange.getMessage().getHeader(WORKSPACE_HEADER, String.class);

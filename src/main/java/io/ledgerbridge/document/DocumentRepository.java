@@ -4,6 +4,7 @@ import io.ledgerbridge.intake.DesiredDocument;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,9 +16,11 @@ public class DocumentRepository {
     public static final String PENDING = "PENDING";
 
     private final JdbcClient jdbc;
+    private final long debounceMs;
 
-    public DocumentRepository(JdbcClient jdbc) {
+    public DocumentRepository(JdbcClient jdbc, @Value("${ledgerbridge.delivery.debounce-ms:1000}") long debounceMs) {
         this.jdbc = jdbc;
+        this.debounceMs = debounceMs;
     }
 
     /**
@@ -28,14 +31,20 @@ public class DocumentRepository {
     public boolean upsertIfNewer(DesiredDocument document) {
         return jdbc.sql("""
                 INSERT INTO documents (document_id, workspace_id, source_key, order_id, xero_type, version,
-                                       last_event_id, last_event_type, number, currency, total, payload, state)
+                                       last_event_id, last_event_type, number, currency, total, payload, state,
+                                       next_attempt_at)
                 VALUES (:id, :workspace, :sourceKey, :orderId, :xeroType, :version,
-                        :eventId, :eventType, :number, :currency, :total, CAST(:payload AS jsonb), :state)
+                        :eventId, :eventType, :number, :currency, :total, CAST(:payload AS jsonb), :state,
+                        now() + :debounceMs * interval '1 millisecond')
                 ON CONFLICT (workspace_id, source_key, xero_type) DO UPDATE
                    SET version = EXCLUDED.version, last_event_id = EXCLUDED.last_event_id,
                        last_event_type = EXCLUDED.last_event_type, number = EXCLUDED.number,
                        currency = EXCLUDED.currency, total = EXCLUDED.total, payload = EXCLUDED.payload,
-                       state = EXCLUDED.state, error = NULL, fix_hint = NULL, updated_at = now()
+                       next_attempt_at = EXCLUDED.next_attempt_at, updated_at = now(),
+                       -- paid in Xero: the newer version is kept, but Xero's document is not touched again
+                       state = CASE WHEN documents.state = 'LOCKED' THEN 'LOCKED' ELSE EXCLUDED.state END,
+                       error = CASE WHEN documents.state = 'LOCKED' THEN documents.error END,
+                       fix_hint = CASE WHEN documents.state = 'LOCKED' THEN documents.fix_hint END
                  WHERE documents.workspace_id = EXCLUDED.workspace_id
                    AND documents.version < EXCLUDED.version
                 """)
@@ -52,6 +61,7 @@ public class DocumentRepository {
                 .param("total", document.total())
                 .param("payload", document.payloadJson())
                 .param("state", PENDING)
+                .param("debounceMs", debounceMs)
                 .update() == 1;
     }
 
@@ -73,7 +83,8 @@ public class DocumentRepository {
     public List<DocumentView> list(String workspaceId, Optional<String> state, int limit, int offset) {
         return jdbc.sql("""
                 SELECT document_id, workspace_id, source_key, order_id, xero_type, version, last_event_id,
-                       last_event_type, number, currency, total, state, xero_id, error, fix_hint, attempts,
+                       last_event_type, number, currency, total, state, waiting_reason, xero_id, xero_status, error,
+                       fix_hint, attempts,
                        created_at, updated_at
                   FROM documents
                  WHERE workspace_id = :workspace AND (CAST(:state AS text) IS NULL OR state = :state)
@@ -91,7 +102,8 @@ public class DocumentRepository {
     public Optional<DocumentView> find(String workspaceId, UUID documentId) {
         return jdbc.sql("""
                 SELECT document_id, workspace_id, source_key, order_id, xero_type, version, last_event_id,
-                       last_event_type, number, currency, total, state, xero_id, error, fix_hint, attempts,
+                       last_event_type, number, currency, total, state, waiting_reason, xero_id, xero_status, error,
+                       fix_hint, attempts,
                        created_at, updated_at
                   FROM documents
                  WHERE workspace_id = :workspace AND document_id = :id

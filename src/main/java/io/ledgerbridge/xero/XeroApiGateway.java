@@ -2,6 +2,7 @@ package io.ledgerbridge.xero;
 
 import io.ledgerbridge.connection.TokenService;
 import io.ledgerbridge.connection.XeroConnection;
+import io.ledgerbridge.delivery.pacing.RateLimitHeaders;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.apache.camel.Exchange;
@@ -65,22 +66,10 @@ public class XeroApiGateway {
             throw new XeroUnreachableException(request, result.getException());
         }
         Message answer = result.getMessage();
-        return new XeroResponse(
-                answer.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class),
-                answer.getBody(String.class),
-                intHeader(answer, "X-MinLimit-Remaining"),
-                intHeader(answer, "X-DayLimit-Remaining"),
-                intHeader(answer, "X-AppMinLimit-Remaining"),
-                answer.getHeader("Retry-After", String.class),
-                answer.getHeader("X-Rate-Limit-Problem", String.class));
-    }
-
-    private static int intHeader(Message message, String name) {
-        String value = message.getHeader(name, String.class);
-        try {
-            return value == null ? -1 : Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        int status = answer.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        return new XeroResponse(status, answer.getBody(String.class),
+                RateLimitHeaders.parse(status, name -> answer.getHeader(name, String.class)),
+                answer.getHeader(RateLimitHeaders.RETRY_AFTER, String.class),
+                answer.getHeader(RateLimitHeaders.RATE_LIMIT_PROBLEM, String.class));
     }
 }

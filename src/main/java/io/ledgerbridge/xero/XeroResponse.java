@@ -1,11 +1,13 @@
 package io.ledgerbridge.xero;
 
+import io.ledgerbridge.delivery.pacing.RateLimitHeaders;
+
 /**
- * What Xero answered: status, body and the rate-limit headers every answer carries (FACTS.md §2).
- * A remaining-count Xero did not send is -1.
+ * What Xero answered: status, body and what its rate-limit headers said (FACTS.md §2), plus the raw
+ * {@code Retry-After} and {@code X-Rate-Limit-Problem} for the classifier.
  */
-public record XeroResponse(int status, String body, int minuteRemaining, int dayRemaining, int appMinuteRemaining,
-                           String retryAfter, String rateLimitProblem) {
+public record XeroResponse(int status, String body, RateLimitHeaders limits, String retryAfter,
+                           String rateLimitProblem) {
 
     public boolean ok() {
         return status >= 200 && status < 300;

@@ -1,0 +1,398 @@
+package io.ledgerbridge.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerbridge.coding.CodingResult;
+import io.ledgerbridge.coding.CodingResult.Problem;
+import io.ledgerbridge.coding.DocumentCoder;
+import io.ledgerbridge.coding.Mappings;
+import io.ledgerbridge.coding.Mappings.Direction;
+import io.ledgerbridge.coding.Organisation;
+import io.ledgerbridge.connection.NeedsReconnectException;
+import io.ledgerbridge.connection.NotConnectedException;
+import io.ledgerbridge.connection.TokenService;
+import io.ledgerbridge.connection.XeroConnection;
+import io.ledgerbridge.delivery.pacing.Priority;
+import io.ledgerbridge.mapping.MappingRepository;
+import io.ledgerbridge.order.OrderDocument;
+import io.ledgerbridge.workspace.Workspace;
+import io.ledgerbridge.workspace.WorkspaceRepository;
+import io.ledgerbridge.workspace.WorkspaceSettings;
+import io.ledgerbridge.xero.XeroFailure;
+import io.ledgerbridge.xero.XeroInvoice;
+import io.ledgerbridge.xero.XeroMessage;
+import io.ledgerbridge.xero.XeroRequest;
+import io.ledgerbridge.xero.XeroResponse;
+import io.ledgerbridge.xero.XeroUnreachableException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * One pass of a workspace's delivery lane: claim up to 50 due documents, code them, resolve their
+ * contacts, send them to Xero in one call ({@code POST /Invoices?summarizeErrors=false}) and give each
+ * element's outcome to its own document. Returns the state changes for xero.sync.status.
+ * <p>
+ * Exactly once: the call carries an Idempotency-Key derived from the documents and versions it carries;
+ * a document whose write got no answer is looked up in Xero (by number and contact, then by its Url)
+ * before it is sent again; the Xero id is stored as soon as an answer names it.
+ */
+@Component("deliveryLane")
+public class DeliveryLane {
+
+    static final int BATCH = 50;
+    /** What a person does about each reason a workspace's documents wait. */
+    private static final Map<String, String> FIXES = Map.of(
+            "NOT_CONNECTED", "Connect Xero (POST /api/v1/workspaces/{ws}/xero/connect): the waiting documents then go by themselves.",
+            "NEEDS_RECONNECT", "Connect Xero again: the waiting documents then go by themselves.",
+            "SYNC_OFF", "Turn invoice push on in the workspace settings to send them.",
+            "MANUAL_SYNC", "Start a sync (POST /api/v1/workspaces/{ws}/sync/invoice-push), or turn automatic sync on.");
+    static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Logger log = LoggerFactory.getLogger(DeliveryLane.class);
+
+    private final DeliveryRepository documents;
+    private final TokenService tokens;
+    private final WorkspaceRepository workspaces;
+    private final MappingRepository mappings;
+    private final OrganisationCache organisations;
+    private final ContactResolver contacts;
+    private final PacedXero xero;
+    private final PlanQuota quota;
+    private final LaneDispatcher dispatcher;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final String documentUrl;
+
+    public DeliveryLane(DeliveryRepository documents, TokenService tokens, WorkspaceRepository workspaces,
+                        MappingRepository mappings, OrganisationCache organisations, ContactResolver contacts,
+                        PacedXero xero, PlanQuota quota, LaneDispatcher dispatcher, ObjectMapper json, Clock clock,
+                        @Value("${ledgerbridge.delivery.document-url}") String documentUrl) {
+        this.documents = documents;
+        this.tokens = tokens;
+        this.workspaces = workspaces;
+        this.mappings = mappings;
+        this.organisations = organisations;
+        this.contacts = contacts;
+        this.xero = xero;
+        this.quota = quota;
+        this.dispatcher = dispatcher;
+        this.json = json;
+        this.clock = clock;
+        this.documentUrl = documentUrl;
+    }
+
+    /** A document on its way: the claim, its snapshot, and (once built) the invoice to send. */
+    private record Work(DueDocument due, OrderDocument document, CodingResult coding, XeroInvoice invoice) {
+    }
+
+    /** One pass; the lane is free for the next pass when it returns, whatever happened. */
+    public List<SyncStatusEvent> run(String workspaceId) {
+        try {
+            return pass(workspaceId);
+        } finally {
+            dispatcher.release(workspaceId);
+        }
+    }
+
+    private List<SyncStatusEvent> pass(String workspaceId) {
+        List<SyncStatusEvent> events = new ArrayList<>();
+        WorkspaceSettings settings = workspaces.settings(workspaceId).orElseThrow();
+        if (!settings.modules().invoicePush()) {
+            park(workspaceId, "SYNC_OFF", "Invoice sync is off for this workspace.", events);
+            return events;
+        }
+        if (!settings.automaticSync()) {
+            park(workspaceId, "MANUAL_SYNC", "Automatic sync is off: documents go when a sync is started.", events);
+            return events;
+        }
+        XeroConnection connection;
+        try {
+            connection = tokens.connection(workspaceId);
+        } catch (NotConnectedException e) {
+            park(workspaceId, "NOT_CONNECTED", e.getMessage(), events);
+            return events;
+        } catch (NeedsReconnectException e) {
+            park(workspaceId, "NEEDS_RECONNECT", e.getMessage(), events);
+            return events;
+        }
+        List<DueDocument> claimed = documents.claim(workspaceId, BATCH, LEASE);
+        if (claimed.isEmpty()) {
+            return events;
+        }
+        try {
+            deliver(connection, settings, claimed, events);
+        } catch (ThrottledException e) {
+            claimed.forEach(due -> documents.retryLater(due, e.notBefore(), false, null));
+        } catch (NeedsReconnectException e) {
+            claimed.forEach(documents::release);
+            park(workspaceId, "NEEDS_RECONNECT", e.getMessage(), events);
+        } catch (XeroAnswerException e) {
+            handleCallFailure(connection, claimed, e.failure(), events);
+        } catch (XeroUnreachableException e) {
+            Instant next = backoff(claimed);
+            claimed.forEach(due -> documents.retryLater(due, next, false, "Sync unsuccessful (temporary): " + e.getMessage()));
+        }
+        return events;
+    }
+
+    private void deliver(XeroConnection connection, WorkspaceSettings settings, List<DueDocument> claimed,
+                         List<SyncStatusEvent> events) {
+        String workspaceId = connection.workspaceId();
+        Workspace workspace = workspaces.find(workspaceId).orElseThrow();
+        Mappings memory = mappings.load(workspaceId);
+        Organisation organisation = organisations.get(connection);
+        int quotaLeft = quota.remaining(workspace);
+
+        List<Work> sending = new ArrayList<>();
+        for (DueDocument due : claimed) {
+            OrderDocument document = read(due.payload());
+            if (due.creditNote()) {
+                settle(due, "WAITING", "CREDIT_NOTES", "Credit notes are recorded and wait for credit-note delivery.",
+                        null, events);
+                continue;
+            }
+            if (due.cancelled() && due.xeroId() == null && !due.outcomeUnknown()) {
+                documents.delivered(due, null, null, "VOIDED", null);
+                events.add(event(due, "VOIDED", null, null, null, null, null));
+                continue;
+            }
+            Direction direction = "ACCREC".equals(due.xeroType()) ? Direction.SALES : Direction.PURCHASES;
+            CodingResult coding = DocumentCoder.code(new DocumentCoder.Request(document, direction, settings, memory, organisation));
+            if (!coding.sendable()) {
+                Problem problem = coding.problems().get(0);
+                settle(due, "FAILED", null, problem.message(), problem.fixHint(), events);
+                continue;
+            }
+            if (due.xeroId() == null && !due.cancelled()) {
+                if (quotaLeft <= 0) {
+                    settle(due, "OVER_QUOTA", null, "Over the plan's quota of " + PlanQuota.FREE_PER_MONTH
+                            + " synced invoices this month.", "Upgrade to Pro, or it goes at the start of next month.", events);
+                    continue;
+                }
+                quotaLeft--;
+            }
+            ContactResolver.Resolution contact = contacts.resolve(connection,
+                    direction == Direction.SALES ? document.buyer() : document.supplier(), settings);
+            if (contact.problem() != null) {
+                settle(due, "FAILED", null, "The contact is ambiguous: " + contact.problem(),
+                        "Fix the duplicates in Xero, then re-sync.", events);
+                continue;
+            }
+            DueDocument current = adoptIfAlreadyInXero(connection, due, document, contact.contactId());
+            XeroInvoice invoice = InvoiceBuilder.build(current, document, coding, contact.contactId(), settings,
+                    documentUrl.replace("{documentId}", due.documentId().toString()));
+            if (current.cancelled()) {
+                invoice = cancellation(current);
+            }
+            sending.add(new Work(current, document, coding, invoice));
+        }
+        if (!sending.isEmpty()) {
+            send(connection, organisation, sending, events);
+        }
+    }
+
+    /** Cancelling: a draft or submitted document is deleted, an approved one voided (FACTS.md §5). */
+    private static XeroInvoice cancellation(DueDocument due) {
+        String status = "AUTHORISED".equals(due.xeroStatus()) ? "VOIDED" : "DELETED";
+        return XeroInvoice.outgoing(due.xeroId(), due.xeroType(), null, null, null, null, null, null, null, null,
+                status, null);
+    }
+
+    private void send(XeroConnection connection, Organisation organisation, List<Work> sending,
+                      List<SyncStatusEvent> events) {
+        boolean fourDecimals = sending.stream().anyMatch(work -> work.coding().fourDecimalUnitPrices());
+        String key = idempotencyKey(connection.workspaceId(), sending);
+        String body = write(Map.of("Invoices", sending.stream().map(Work::invoice).toList()));
+        XeroResponse response = xero.call(connection, XeroRequest.write(connection.workspaceId(), "POST", "/Invoices",
+                "summarizeErrors=false" + (fourDecimals ? "&unitdp=4" : ""), body, key), Priority.PUSH);
+        if (!response.ok()) {
+            handleCallFailure(connection, sending.stream().map(Work::due).toList(), response.failure(), events);
+            return;
+        }
+        List<XeroInvoice> answers = invoices(response.body());
+        for (int i = 0; i < sending.size(); i++) {
+            Work work = sending.get(i);
+            XeroInvoice answer = i < answers.size() ? answers.get(i) : null;
+            apply(connection, organisation, work, answer, key, response.status(), events);
+        }
+    }
+
+    private void apply(XeroConnection connection, Organisation organisation, Work work, XeroInvoice answer, String key,
+                       int status, List<SyncStatusEvent> events) {
+        DueDocument due = work.due();
+        String operation = due.cancelled() ? "CANCEL" : due.xeroId() == null ? "CREATE" : "UPDATE";
+        if (answer == null) {
+            documents.retryLater(due, backoff(List.of(due)), true, "Sync unsuccessful (temporary): Xero's answer left it out");
+            return;
+        }
+        if (!answer.failed()) {
+            String xeroStatus = answer.status();
+            String state;
+            String reason = null;
+            if (due.cancelled()) {
+                state = "VOIDED";
+            } else if (work.coding().glAccountRequired()) {
+                state = "WAITING";
+                reason = "GL_ACCOUNT_REQUIRED";
+            } else {
+                state = "SYNCED";
+            }
+            documents.delivered(due, answer.invoiceId(), xeroStatus, state, reason);
+            documents.recordAttempt(due, operation, key, status, state, null);
+            events.add(event(due, state, reason, answer.invoiceId(), xeroStatus,
+                    reason == null ? null : "GL account required: " + String.join(", ", work.coding().linesWithoutAccount()),
+                    reason == null ? null : "Map the items (or set a default account); the bill is then approved by itself."));
+            return;
+        }
+        List<String> messages = answer.validationErrors() == null ? List.of()
+                : answer.validationErrors().stream().map(XeroMessage::message).toList();
+        if (XeroMessages.paidLock(messages, due.xeroStatus())) {
+            settle(due, "LOCKED", null, XeroMessages.CHANGE_IT_IN_XERO, "Change it in Xero.", events);
+            documents.recordAttempt(due, operation, key, status, "LOCKED", String.join(" ", messages));
+            return;
+        }
+        Problem problem = XeroMessages.explain(messages, work.coding(), organisation.name(), work.document().invoiceNumber(),
+                "ACCREC".equals(due.xeroType()));
+        settle(due, "FAILED", null, problem.message(), problem.fixHint(), events);
+        documents.recordAttempt(due, operation, key, status, "FAILED", String.join(" ", messages));
+        organisations.forget(connection.workspaceId());
+    }
+
+    /** A call as a whole failed: wait, park, or fail the documents, as the failure's kind says. */
+    private void handleCallFailure(XeroConnection connection, List<DueDocument> claimed, XeroFailure failure,
+                                   List<SyncStatusEvent> events) {
+        switch (failure.kind()) {
+            case THROTTLED -> claimed.forEach(due -> documents.retryLater(due, clock.instant().plus(failure.retryAfter()),
+                    false, null));
+            case NEEDS_RECONNECT, TOKEN_EXPIRED -> {
+                claimed.forEach(documents::release);
+                park(connection.workspaceId(), "NEEDS_RECONNECT", "Xero connection expired: " + failure.detail(), events);
+            }
+            case REJECTED -> claimed.forEach(due -> settle(due, "FAILED", null,
+                    "Xero rejected the request: " + String.join(" ", failure.messages().isEmpty()
+                            ? List.of(failure.detail()) : failure.messages()),
+                    "Fix what Xero names, then re-sync the document.", events));
+            case TEMPORARY -> {
+                Instant next = backoff(claimed);
+                claimed.forEach(due -> documents.retryLater(due, next, failure.outcomeUnknown(),
+                        "Sync unsuccessful (temporary): " + failure.detail()));
+            }
+        }
+    }
+
+    /**
+     * Before resending a document whose earlier write got no answer: is it in Xero already? Found by number
+     * and contact, confirmed by the Url LedgerBridge puts on every document; then it is updated, not created.
+     */
+    private DueDocument adoptIfAlreadyInXero(XeroConnection connection, DueDocument due, OrderDocument document,
+                                             UUID contactId) {
+        if (!due.outcomeUnknown() || due.xeroId() != null || document.invoiceNumber() == null) {
+            return due;
+        }
+        XeroResponse response = xero.call(connection, XeroRequest.get(connection.workspaceId(), "/Invoices",
+                "InvoiceNumbers=" + java.net.URLEncoder.encode(document.invoiceNumber(), StandardCharsets.UTF_8)
+                        + "&ContactIDs=" + contactId), Priority.PUSH);
+        if (!response.ok()) {
+            throw new XeroAnswerException(response);
+        }
+        String url = documentUrl.replace("{documentId}", due.documentId().toString());
+        for (XeroInvoice candidate : invoices(response.body())) {
+            if (url.equals(candidate.url()) && due.xeroType().equals(candidate.type())) {
+                documents.recordAttempt(due, "LOOKUP", null, response.status(), "FOUND", "Already in Xero as "
+                        + candidate.invoiceId());
+                log.info("Document {} was already in Xero as {} after an unanswered write", due.documentId(),
+                        candidate.invoiceId());
+                return new DueDocument(due.documentId(), due.workspaceId(), due.sourceKey(), due.orderId(), due.xeroType(),
+                        due.version(), due.lastEventType(), due.payload(), candidate.invoiceId(), null, candidate.status(),
+                        true, due.attempts());
+            }
+        }
+        documents.recordAttempt(due, "LOOKUP", null, response.status(), "NOT_FOUND", null);
+        return due;
+    }
+
+    private void park(String workspaceId, String reason, String error, List<SyncStatusEvent> events) {
+        int parked = documents.park(workspaceId, reason, error);
+        if (parked > 0) {
+            log.warn("Workspace {}: {} document(s) wait ({}): {}", workspaceId, parked, reason, error);
+            events.add(new SyncStatusEvent(workspaceId, null, null, null, 0, "WAITING", reason, null, null, error,
+                    FIXES.get(reason), clock.instant()));
+        }
+    }
+
+    private void settle(DueDocument due, String state, String reason, String error, String fixHint,
+                        List<SyncStatusEvent> events) {
+        documents.settled(due, state, error, fixHint);
+        events.add(event(due, "OVER_QUOTA".equals(state) ? "WAITING" : state,
+                "OVER_QUOTA".equals(state) ? "OVER_QUOTA" : reason, due.xeroId(), due.xeroStatus(), error, fixHint));
+    }
+
+    private SyncStatusEvent event(DueDocument due, String state, String reason, UUID xeroId, String xeroStatus,
+                                  String error, String fixHint) {
+        return new SyncStatusEvent(due.workspaceId(), due.documentId(), due.orderId(), due.xeroType(), due.version(),
+                state, reason, xeroId, xeroStatus, error, fixHint, clock.instant());
+    }
+
+    /** Exponential backoff on the documents' attempts: 5 s, 10 s, 20 s ... up to 10 minutes. */
+    private Instant backoff(List<DueDocument> claimed) {
+        int attempts = claimed.stream().mapToInt(DueDocument::attempts).max().orElse(0);
+        long seconds = Math.min(600, 5L << Math.min(attempts, 7));
+        return clock.instant().plusSeconds(seconds);
+    }
+
+    /** The same documents at the same versions make the same key: a resend within Xero's window is a replay. */
+    static String idempotencyKey(String workspaceId, List<Work> sending) {
+        StringBuilder material = new StringBuilder(workspaceId);
+        sending.stream().map(work -> work.due().documentId() + ":" + work.due().version()
+                        + (work.due().cancelled() ? ":cancel" : ""))
+                .sorted().forEach(part -> material.append('|').append(part));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.toString().getBytes(StandardCharsets.UTF_8));
+            return "lb-invoices-" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private OrderDocument read(String payload) {
+        try {
+            return json.readValue(payload, OrderDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored snapshot is not readable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private List<XeroInvoice> invoices(String body) {
+        try {
+            JsonNode invoices = json.readTree(body).path("Invoices");
+            List<XeroInvoice> result = new ArrayList<>();
+            for (JsonNode invoice : invoices) {
+                result.add(json.treeToValue(invoice, XeroInvoice.class));
+            }
+            return result;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Xero's invoices answer is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

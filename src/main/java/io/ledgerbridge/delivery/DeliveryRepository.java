@@ -1,0 +1,145 @@
+package io.ledgerbridge.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The delivery side of the documents table: which workspaces have due documents, claiming up to a batch
+ * of them (SKIP LOCKED, so replicas never take the same document), and recording each outcome. An outcome
+ * only sets the final state when the document is still at the version that was sent; a newer version that
+ * arrived meanwhile leaves it PENDING for the next pass.
+ */
+@Repository
+public class DeliveryRepository {
+
+    private final JdbcClient jdbc;
+
+    public DeliveryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<String> workspacesWithDueDocuments(int limit) {
+        return jdbc.sql("""
+                SELECT workspace_id FROM documents
+                 WHERE state = 'PENDING' AND next_attempt_at <= now() AND (claimed_until IS NULL OR claimed_until < now())
+                 GROUP BY workspace_id ORDER BY min(next_attempt_at) LIMIT :limit
+                """)
+                .param("limit", limit)
+                .query(String.class)
+                .list();
+    }
+
+    public List<DueDocument> claim(String workspaceId, int limit, Duration lease) {
+        return jdbc.sql("""
+                UPDATE documents d SET claimed_until = now() + CAST(:lease AS interval)
+                 WHERE d.workspace_id = :ws AND d.document_id IN (
+                       SELECT document_id FROM documents
+                        WHERE workspace_id = :ws AND state = 'PENDING' AND next_attempt_at <= now()
+                          AND (claimed_until IS NULL OR claimed_until < now())
+                        ORDER BY next_attempt_at, created_at
+                        LIMIT :limit FOR UPDATE SKIP LOCKED)
+                RETURNING d.document_id, d.workspace_id, d.source_key, d.order_id, d.xero_type, d.version,
+                          d.last_event_type, d.payload::text AS payload, d.xero_id, d.delivered_version, d.xero_status,
+                          d.outcome_unknown, d.attempts
+                """)
+                .param("ws", workspaceId)
+                .param("limit", limit)
+                .param("lease", lease.toSeconds() + " seconds")
+                .query(DueDocument.class)
+                .list();
+    }
+
+    /** Xero holds this version now. {@code state} SYNCED, VOIDED or WAITING (with {@code reason}). */
+    public void delivered(DueDocument document, UUID xeroId, String xeroStatus, String state, String reason) {
+        jdbc.sql("""
+                UPDATE documents
+                   SET xero_id = :xeroId, delivered_version = :version, xero_status = :xeroStatus,
+                       outcome_unknown = false, claimed_until = NULL, attempts = attempts + 1, synced_at = now(),
+                       state = CASE WHEN version = :version THEN :state ELSE 'PENDING' END,
+                       waiting_reason = CASE WHEN version = :version THEN :reason END,
+                       error = NULL, fix_hint = NULL, updated_at = now()
+                 WHERE workspace_id = :ws AND document_id = :id
+                """)
+                .param("ws", document.workspaceId()).param("id", document.documentId())
+                .param("xeroId", xeroId).param("version", document.version()).param("xeroStatus", xeroStatus)
+                .param("state", state).param("reason", reason)
+                .update();
+    }
+
+    /** A terminal outcome for this version (FAILED, LOCKED, WAITING): a person or a later event moves it on. */
+    public void settled(DueDocument document, String state, String error, String fixHint) {
+        jdbc.sql("""
+                UPDATE documents
+                   SET claimed_until = NULL, attempts = attempts + 1,
+                       state = CASE WHEN version = :version THEN :state ELSE 'PENDING' END,
+                       error = CASE WHEN version = :version THEN :error END,
+                       fix_hint = CASE WHEN version = :version THEN :hint END,
+                       waiting_reason = NULL, updated_at = now()
+                 WHERE workspace_id = :ws AND document_id = :id
+                """)
+                .param("ws", document.workspaceId()).param("id", document.documentId())
+                .param("version", document.version()).param("state", state)
+                .param("error", error).param("hint", fixHint)
+                .update();
+    }
+
+    /** Not now: try again at {@code next} (temporary failure, throttling); {@code unknown} if Xero may have done it. */
+    public void retryLater(DueDocument document, Instant next, boolean unknown, String error) {
+        jdbc.sql("""
+                UPDATE documents
+                   SET claimed_until = NULL, attempts = attempts + 1, next_attempt_at = :next,
+                       outcome_unknown = outcome_unknown OR :unknown, error = :error, updated_at = now()
+                 WHERE workspace_id = :ws AND document_id = :id
+                """)
+                .param("ws", document.workspaceId()).param("id", document.documentId())
+                .param("next", Timestamp.from(next)).param("unknown", unknown).param("error", error)
+                .update();
+    }
+
+    /** Give a claimed document back untouched (the lane could not get to it). */
+    public void release(DueDocument document) {
+        jdbc.sql("UPDATE documents SET claimed_until = NULL WHERE workspace_id = :ws AND document_id = :id")
+                .param("ws", document.workspaceId()).param("id", document.documentId())
+                .update();
+    }
+
+    /** Every due document of the workspace waits for {@code reason} (e.g. NEEDS_RECONNECT) instead of being retried. */
+    public int park(String workspaceId, String reason, String error) {
+        return jdbc.sql("""
+                UPDATE documents SET state = 'WAITING', waiting_reason = :reason, error = :error, claimed_until = NULL,
+                       updated_at = now()
+                 WHERE workspace_id = :ws AND state = 'PENDING'
+                """)
+                .param("ws", workspaceId).param("reason", reason).param("error", error)
+                .update();
+    }
+
+    /** The parked work of a workspace goes again (after a reconnect, a new mapping, a new month). */
+    public int resume(String workspaceId, String reason) {
+        return jdbc.sql("""
+                UPDATE documents SET state = 'PENDING', waiting_reason = NULL, error = NULL, next_attempt_at = now(),
+                       updated_at = now()
+                 WHERE workspace_id = :ws AND state = 'WAITING' AND waiting_reason = :reason
+                """)
+                .param("ws", workspaceId).param("reason", reason)
+                .update();
+    }
+
+    public void recordAttempt(DueDocument document, String operation, String idempotencyKey, Integer httpStatus,
+                              String outcome, String message) {
+        jdbc.sql("""
+                INSERT INTO document_attempts (workspace_id, document_id, version, operation, idempotency_key,
+                                               http_status, outcome, message)
+                VALUES (:ws, :id, :version, :operation, :key, :status, :outcome, :message)
+                """)
+                .param("ws", document.workspaceId()).param("id", document.documentId()).param("version", document.version())
+                .param("operation", operation).param("key", idempotencyKey).param("status", httpStatus)
+                .param("outcome", outcome).param("message", message)
+                .update();
+    }
+}

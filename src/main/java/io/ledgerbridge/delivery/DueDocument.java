@@ -1,0 +1,28 @@
+package io.ledgerbridge.delivery;
+
+import java.util.UUID;
+
+/** A document a lane has claimed: its desired state (payload) and what Xero holds of it. */
+public record DueDocument(
+        UUID documentId,
+        String workspaceId,
+        String sourceKey,
+        String orderId,
+        String xeroType,
+        long version,
+        String lastEventType,
+        String payload,
+        UUID xeroId,
+        Long deliveredVersion,
+        String xeroStatus,
+        boolean outcomeUnknown,
+        int attempts) {
+
+    public boolean cancelled() {
+        return "order.cancelled".equals(lastEventType);
+    }
+
+    public boolean creditNote() {
+        return xeroType.endsWith("CREDIT");
+    }
+}

@@ -1,0 +1,37 @@
+package io.ledgerbridge.delivery;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides which workspaces' lanes run a pass now: those with due documents and no pass already queued
+ * or running in this replica. Other replicas cannot take the same documents (claims skip locked rows),
+ * and a slow or throttled workspace only ever holds its own lane.
+ */
+@Component("laneDispatcher")
+public class LaneDispatcher {
+
+    private final DeliveryRepository documents;
+    private final int maxLanesPerTick;
+    private final Set<String> active = ConcurrentHashMap.newKeySet();
+
+    public LaneDispatcher(DeliveryRepository documents,
+                          @Value("${ledgerbridge.delivery.max-lanes-per-tick:500}") int maxLanesPerTick) {
+        this.documents = documents;
+        this.maxLanesPerTick = maxLanesPerTick;
+    }
+
+    /** Workspaces to start a pass for; each stays taken until {@link #release} is called for it. */
+    public List<String> readyLanes() {
+        return documents.workspacesWithDueDocuments(maxLanesPerTick).stream()
+                .filter(active::add)
+                .toList();
+    }
+
+    public void release(String workspaceId) {
+        active.remove(workspaceId);
+    }
+}

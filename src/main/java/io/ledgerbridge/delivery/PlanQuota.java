@@ -1,0 +1,49 @@
+package io.ledgerbridge.delivery;
+
+import io.ledgerbridge.workspace.Workspace;
+import io.ledgerbridge.workspace.Workspace.Plan;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The plan's quota (F23): a FREE workspace syncs 30 new invoices or bills a calendar month (UTC); PRO is
+ * unlimited. Documents beyond it wait as OVER_QUOTA and go when the plan or the month allows.
+ */
+@Component
+public class PlanQuota {
+
+    public static final int FREE_PER_MONTH = 30;
+
+    private final JdbcClient jdbc;
+
+    public PlanQuota(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** How many more new documents this workspace may create in Xero this month. */
+    public int remaining(Workspace workspace) {
+        if (workspace.plan() == Plan.PRO) {
+            return Integer.MAX_VALUE;
+        }
+        long used = jdbc.sql("""
+                SELECT count(DISTINCT document_id) FROM document_attempts
+                 WHERE workspace_id = :ws AND operation = 'CREATE' AND outcome IN ('SYNCED', 'WAITING')
+                   AND attempted_at >= date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
+                """)
+                .param("ws", workspace.workspaceId())
+                .query(Long.class)
+                .single();
+        return (int) Math.max(0, FREE_PER_MONTH - used);
+    }
+
+    /** Documents that waited for quota go again when the plan allows (an upgrade, a new month). */
+    public int release(String workspaceId) {
+        return jdbc.sql("""
+                UPDATE documents SET state = 'PENDING', error = NULL, fix_hint = NULL, next_attempt_at = now(),
+                       updated_at = now()
+                 WHERE workspace_id = :ws AND state = 'OVER_QUOTA'
+                """)
+                .param("ws", workspaceId)
+                .update();
+    }
+}

@@ -1,0 +1,84 @@
+package io.ledgerbridge.delivery;
+
+import io.ledgerbridge.coding.CodingResult;
+import io.ledgerbridge.coding.CodingResult.CodedLine;
+import io.ledgerbridge.coding.CodingResult.Problem;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Xero's element messages (FACTS.md §5, §9, §13) in plain words, with the fix, naming the mapping or
+ * setting the offending account or tax type came from.
+ */
+public final class XeroMessages {
+
+    static final String CHANGE_IT_IN_XERO = "This document is paid in Xero, so LedgerBridge no longer changes it:"
+            + " change it in Xero.";
+
+    private static final Pattern ACCOUNT = Pattern.compile("Account code '([^']+)' (?:is not a valid code|has been archived|.*)");
+    private static final Pattern TAX_TYPE = Pattern.compile("The TaxType code '?([^' ]+)'? ");
+    private static final List<String> PAID_LOCK = List.of(
+            "This document cannot be edited as it has a payment or credit note allocated to it",
+            "Invoice not of valid status for modification");
+
+    private XeroMessages() {
+    }
+
+    /** True when Xero refused because the document is paid (or part-paid): it is LOCKED, not FAILED. */
+    public static boolean paidLock(List<String> messages, String xeroStatus) {
+        return messages.stream().anyMatch(message -> message.startsWith(PAID_LOCK.get(0))
+                || (message.startsWith(PAID_LOCK.get(1)) && "PAID".equals(xeroStatus)));
+    }
+
+    public static Problem explain(List<String> messages, CodingResult coding, String organisation, String number,
+                                  boolean sales) {
+        String first = messages.isEmpty() ? "Xero rejected the document without a reason" : messages.get(0);
+        Matcher account = ACCOUNT.matcher(first);
+        if (account.lookingAt()) {
+            String code = account.group(1);
+            return new Problem("Account code " + code + " is not valid in " + organisation + "'s chart of accounts ("
+                    + first + ")", accountFix(code, coding, sales));
+        }
+        Matcher tax = TAX_TYPE.matcher(first);
+        if (tax.lookingAt()) {
+            return new Problem("Tax rate " + tax.group(1) + " cannot be used here in " + organisation + " (" + first + ")",
+                    "Change the tax mapping for " + (sales ? "sales" : "purchases")
+                            + " (PUT /api/v1/workspaces/{ws}/mappings/tax-rates/{code}) to a tax rate the account accepts.");
+        }
+        if (first.startsWith("Invoice # must be unique")) {
+            return new Problem("Invoice number " + number + " already exists in " + organisation
+                    + "; it was probably entered there by hand.",
+                    "Void or delete the other invoice in Xero and re-sync this one, or mark this document resolved.");
+        }
+        if (first.contains("Contact")) {
+            return new Problem("Xero could not use the contact: " + first,
+                    "Check the buyer's or supplier's name on the platform, then re-sync.");
+        }
+        if (first.toLowerCase(java.util.Locale.ROOT).contains("tracking")) {
+            return new Problem("Tracking was refused by " + organisation + ": " + first,
+                    "Check the xero_<Category> properties against the organisation's tracking categories, or map them.");
+        }
+        return new Problem("Xero rejected the document: " + String.join(" ", messages),
+                "Fix what Xero names, then re-sync the document (POST /api/v1/workspaces/{ws}/documents/{id}/resync).");
+    }
+
+    private static String accountFix(String code, CodingResult coding, boolean sales) {
+        String kind = sales ? "a sales" : "an expense";
+        for (CodedLine line : coding.lines()) {
+            if (!code.equals(line.item().accountCode())) {
+                continue;
+            }
+            return switch (line.source()) {
+                case ITEM_MAPPING -> "Map item " + line.itemKey() + " to " + kind
+                        + " account (PUT /api/v1/workspaces/{ws}/mappings/items/" + line.itemKey() + ").";
+                case SUPPLIER_DEFAULT -> "Change this supplier's default account (PUT /api/v1/workspaces/{ws}/mappings/suppliers/{key}).";
+                case FREIGHT -> "Set the workspace's freight account to an active account.";
+                case SURCHARGE -> "Set the workspace's surcharge account to an active account.";
+                default -> "Set the workspace's default " + (sales ? "sales" : "expense") + " account, or map item "
+                        + line.itemKey() + ".";
+            };
+        }
+        return "Use an active account of the organisation in the workspace settings or mappings.";
+    }
+}
