@@ -1,0 +1,33 @@
+package io.ledgerbridge.sandbox.accounting;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Every organisation the sandbox holds, by tenant id. */
+public final class Ledger {
+
+    private final Clock clock;
+    private final Map<UUID, Organisation> organisations = new ConcurrentHashMap<>();
+
+    public Ledger(Clock clock) {
+        this.clock = clock;
+        reset();
+    }
+
+    /** Back to the two seeded organisations, with nothing else in them. */
+    public void reset() {
+        organisations.clear();
+        Seed.organisations(clock).forEach(o -> organisations.put(o.tenantId, o));
+    }
+
+    public Organisation get(UUID tenantId) {
+        return tenantId == null ? null : organisations.get(tenantId);
+    }
+
+    public Collection<Organisation> all() {
+        return organisations.values().stream().sorted(java.util.Comparator.comparing(Organisation::name)).toList();
+    }
+}
