@@ -64,6 +64,19 @@ public record Request(String method, String path, String rawQuery, Map<String, L
         return out;
     }
 
+    /** Every value of one form field, in order (checkboxes send several). */
+    public List<String> formValues(String name) {
+        List<String> out = new ArrayList<>();
+        String text = new String(body, StandardCharsets.UTF_8);
+        for (String pair : text.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && decode(pair.substring(0, eq)).equals(name)) {
+                out.add(decode(pair.substring(eq + 1)));
+            }
+        }
+        return out;
+    }
+
     public boolean queryFlag(String name) {
         return "true".equalsIgnoreCase(query(name));
     }
