@@ -306,7 +306,8 @@ final class DocumentWriter {
         TaxRate rate = org.taxRate(taxType);
         if (rate == null || !rate.usableOn(type)) {
             errors.add(String.format(Messages.TAX_TYPE_FOR_TRANSACTION, taxType));
-        } else if (account != null && !rate.canApplyTo(account.accountClass())) {
+        } else if (account != null && account.isActive() && account.usableOnLines()
+                && !rate.canApplyTo(account.accountClass())) {
             errors.add(String.format(Messages.TAX_TYPE_FOR_ACCOUNT, taxType, account.code));
         }
         line.taxType = rate != null ? rate.taxType() : taxType;
