@@ -119,6 +119,9 @@ final class Where {
             case "datetime":
                 return literalCall(Where::dateTime);
             default:
+                if (!Character.isLetter(t.charAt(0))) {
+                    throw new ParseException("Unexpected '" + t + "' in where clause");
+                }
                 return path(t);
         }
     }
