@@ -188,7 +188,8 @@ final class ControlApi {
         }
         String scope = b.hasNonNull("scope") ? b.get("scope").asText()
                 : "openid profile email offline_access accounting.transactions accounting.contacts accounting.settings accounting.attachments";
-        TokenStore.Tokens t = tokens.grant(ids, id -> ledger.get(id).name(), "sandbox-control", scope);
+        TokenStore.Tokens t = tokens.grant(ids, id -> ledger.get(id).name(),
+                b.hasNonNull("clientId") ? b.get("clientId").asText() : null, scope);
         ObjectNode out = Json.object();
         out.put("access_token", t.accessToken());
         out.put("refresh_token", t.refreshToken());

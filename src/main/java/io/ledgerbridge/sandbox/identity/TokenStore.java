@@ -126,7 +126,10 @@ public final class TokenStore {
         this.refreshGrace = refreshGrace;
     }
 
-    /** A grant to the given tenants, minted directly (the control surface's POST /sandbox/tokens). */
+    /**
+     * A grant to the given tenants, minted directly (the control surface's POST /sandbox/tokens); with a null
+     * {@code clientId} any client may refresh it.
+     */
     public Tokens grant(Collection<UUID> tenantIds, Function<UUID, String> tenantNames, String clientId, String scope) {
         Grant grant = newGrant(tenantIds, tenantNames, clientId, scope);
         return issue(grant);
@@ -164,7 +167,7 @@ public final class TokenStore {
             boolean stale = r.revoked || r.grant.revoked
                     || now.isAfter(r.lastUsed.plus(REFRESH_IDLE_LIMIT))
                     || (r.supersededAt != null && now.isAfter(r.supersededAt.plus(refreshGrace)))
-                    || (clientId != null && !clientId.equals(r.grant.clientId));
+                    || (r.grant.clientId != null && !r.grant.clientId.equals(clientId));
             if (stale) {
                 throw new TokenException(400, "invalid_grant");
             }
