@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one HTTP handler: reads the whole request, sends it to the identity service, the Accounting API
- * gateway or the control surface by path, logs the call, and writes the answer (later, for a held one).
+ * gateway or the control surface by path, logs the calls meant for "Xero" (not those to the control surface),
+ * and writes the answer (later, for a held one).
  */
 final class Router implements HttpHandler {
 
@@ -52,7 +53,7 @@ final class Router implements HttpHandler {
         } catch (RuntimeException e) {
             reply = Reply.now(XeroErrors.serverError());
         }
-        if (request != null) {
+        if (request != null && !request.path().startsWith("/sandbox/")) {
             calls.add(clock.instant(), request.method(), exchange.getRequestURI().getRawPath()
                             + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()),
                     request.header("xero-tenant-id"), reply.response().status(), request.header("Idempotency-Key"),
