@@ -93,7 +93,7 @@ public final class AccountingApi {
         Instant since = modifiedSince(request);
         List<ObjectNode> nodes = org.accounts.values().stream().filter(a -> since == null || !a.updated.isBefore(since))
                 .map(Render::account).toList();
-        return ok("Accounts", Listing.filterAndOrder(nodes, request, "Code"), null);
+        return ok("Accounts", Listing.filterAndOrder(nodes, request, "AccountID", "Code"), null);
     }
 
     private Response taxRates(Request request, Organisation org, String taxType) {
@@ -102,7 +102,7 @@ public final class AccountingApi {
             return t == null ? XeroErrors.notFound() : ok("TaxRates", List.of(Render.taxRate(t)), null);
         }
         List<ObjectNode> nodes = org.taxRates.values().stream().map(Render::taxRate).toList();
-        return ok("TaxRates", Listing.filterAndOrder(nodes, request, "TaxType"), null);
+        return ok("TaxRates", Listing.filterAndOrder(nodes, request, "TaxType", "Name"), null);
     }
 
     private Response trackingCategories(Request request, Organisation org, String id) {
@@ -113,7 +113,7 @@ public final class AccountingApi {
         boolean archived = request.queryFlag("includeArchived");
         List<ObjectNode> nodes = org.trackingCategories.values().stream()
                 .filter(t -> archived || t.isActive()).map(Render::trackingCategory).toList();
-        return ok("TrackingCategories", Listing.filterAndOrder(nodes, request, "Name"), null);
+        return ok("TrackingCategories", Listing.filterAndOrder(nodes, request, "TrackingCategoryID", "Name"), null);
     }
 
     private Response items(Request request, Organisation org, String id) {
@@ -136,7 +136,7 @@ public final class AccountingApi {
                 Instant since = modifiedSince(request);
                 List<ObjectNode> nodes = org.items.values().stream().filter(i -> since == null || !i.updated.isBefore(since))
                         .map(i -> Render.item(i, unitdp)).toList();
-                return ok("Items", Listing.filterAndOrder(nodes, request, "Code"), null);
+                return ok("Items", Listing.filterAndOrder(nodes, request, "ItemID", "Code"), null);
             case "PUT":
             case "POST":
                 ItemWriter writer = new ItemWriter(org, unitdp);

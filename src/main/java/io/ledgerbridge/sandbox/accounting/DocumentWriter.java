@@ -297,7 +297,7 @@ final class DocumentWriter {
         if (taxType == null && defaults != null && account != null && account.code.equals(defaults.accountCode())) {
             taxType = defaults.taxType();
         }
-        if (taxType == null && account != null) {
+        if (taxType == null && account != null && account.isActive() && account.usableOnLines()) {
             taxType = account.taxType;
         }
         if (taxType == null) {

@@ -26,9 +26,15 @@ final class Listing {
     }
 
     static List<ObjectNode> filterAndOrder(List<ObjectNode> records, Request request, String idField) {
+        return filterAndOrder(records, request, idField, null);
+    }
+
+    /** As above, with {@code defaultOrder} (e.g. "Code") instead of UpdatedDateUTC when no order is asked for. */
+    static List<ObjectNode> filterAndOrder(List<ObjectNode> records, Request request, String idField, String defaultOrder) {
         var predicate = Where.parse(request.query("where"));
         List<ObjectNode> out = new ArrayList<>(records.stream().filter(predicate).toList());
-        out.sort(comparator(request.query("order"), idField));
+        String order = request.query("order");
+        out.sort(comparator(order == null || order.isBlank() ? defaultOrder : order, idField));
         return out;
     }
 
