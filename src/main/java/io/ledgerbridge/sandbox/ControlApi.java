@@ -13,7 +13,6 @@ import io.ledgerbridge.sandbox.http.XeroDates;
 import io.ledgerbridge.sandbox.identity.TokenStore;
 import io.ledgerbridge.sandbox.limits.Faults;
 import io.ledgerbridge.sandbox.limits.IdempotencyCache;
-import io.ledgerbridge.sandbox.limits.Limits;
 import io.ledgerbridge.sandbox.limits.RateLimiter;
 import io.ledgerbridge.sandbox.webhooks.Webhooks;
 import java.math.BigDecimal;
@@ -51,9 +50,8 @@ final class ControlApi {
 
     Response handle(Request request) {
         String[] p = request.path().replaceAll("^/+|/+$", "").split("/");
-        String route = request.method() + " " + String.join("/", p.length > 0 ? p[0] : "", p.length > 1 ? "*" : "");
         try {
-            if (p.length >= 3 && p[0].equals("tenants") && p.length == 3 && p[2].equals("documents")
+            if (p.length == 3 && p[0].equals("tenants") && p[2].equals("documents")
                     && request.method().equals("GET")) {
                 return documents(p[1]);
             }
@@ -83,7 +81,7 @@ final class ControlApi {
                     reset();
                     yield Response.empty(204);
                 }
-                default -> error(404, "No such control endpoint: " + route);
+                default -> error(404, "No such control endpoint: " + request.method() + " /sandbox" + request.path());
             };
         } catch (IllegalArgumentException | Json.BadJsonException e) {
             return error(400, e.getMessage());

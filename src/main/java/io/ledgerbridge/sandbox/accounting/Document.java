@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -15,8 +14,6 @@ import java.util.UUID;
  * paid or credited is derived from the payments and allocations that point at it.
  */
 final class Document {
-
-    static final Set<String> STATUSES = Set.of("DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED");
 
     UUID id;
     DocumentType type;

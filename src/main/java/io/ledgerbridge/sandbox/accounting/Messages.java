@@ -76,7 +76,6 @@ final class Messages {
     static final String PAYMENT_NOT_AUTHORISED = "Payments can only be made against AUTHORISED documents.";
     static final String PAYMENT_ACCOUNT_TYPE = "Account type is invalid for making a payment to/from";
     static final String PAYMENT_AMOUNT_POSITIVE = "Payment amount must be greater than zero.";
-    static final String PAYMENT_NOT_FOUND = "Payment could not be found";
     static final String PAYMENT_IN_BATCH = "This payment is part of a batch payment; delete the batch payment instead.";
     static final String BATCH_MIXED = "A batch payment must be all receivable or all payable documents.";
     static final String BATCH_EMPTY = "A batch payment must contain at least one payment.";

@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -148,11 +146,5 @@ public final class Organisation {
     /** The bank account a payment made inside "Xero" goes to: the first active BANK account. */
     Account defaultBankAccount() {
         return accounts.values().stream().filter(a -> a.isBank() && a.isActive()).findFirst().orElse(null);
-    }
-
-    List<Document> documents() {
-        List<Document> all = new ArrayList<>(invoices.values());
-        all.addAll(creditNotes.values());
-        return all;
     }
 }

@@ -212,7 +212,7 @@ final class Render {
         d.payments.stream().filter(Payment::isActive).forEach(p -> payments.add(paymentSummary(p)));
         if (credit) {
             ArrayNode allocations = n.putArray("Allocations");
-            d.allocations.forEach(a -> allocations.add(allocationSummary(org, a, true)));
+            d.allocations.forEach(a -> allocations.add(allocationSummary(org, a)));
             n.put("RemainingCredit", d.amountDue());
             n.put("AppliedAmount", d.amountCredited());
         } else {
@@ -406,14 +406,13 @@ final class Render {
         return n;
     }
 
-    static ObjectNode allocationSummary(Organisation org, Allocation a, boolean fromCreditNote) {
+    /** An allocation as a credit note lists it: amount, date and the invoice it went to. */
+    static ObjectNode allocationSummary(Organisation org, Allocation a) {
         ObjectNode n = Json.object();
         n.put("AllocationID", a.id().toString());
         n.put("Amount", a.amount());
         n.put("Date", XeroDates.msDate(a.date()));
-        if (fromCreditNote) {
-            n.set("Invoice", documentReference(org, org.invoices.get(a.invoiceId())));
-        }
+        n.set("Invoice", documentReference(org, org.invoices.get(a.invoiceId())));
         return n;
     }
 
@@ -432,7 +431,7 @@ final class Render {
     }
 
     static ObjectNode allocation(Organisation org, Allocation a) {
-        ObjectNode n = allocationSummary(org, a, true);
+        ObjectNode n = allocationSummary(org, a);
         n.set("CreditNote", documentReference(org, org.creditNotes.get(a.creditNoteId())));
         return n;
     }

@@ -235,10 +235,6 @@ public final class TokenStore {
         codes.clear();
     }
 
-    public long accessLifetimeSeconds() {
-        return accessLifetime.toSeconds();
-    }
-
     private Grant newGrant(Collection<UUID> tenantIds, Function<UUID, String> tenantNames, String clientId, String scope) {
         Grant grant = new Grant(clientId, scope);
         Instant now = clock.instant();

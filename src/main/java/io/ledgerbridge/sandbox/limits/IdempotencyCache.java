@@ -47,10 +47,6 @@ public final class IdempotencyCache {
         this.window = window;
     }
 
-    public Duration window() {
-        return window;
-    }
-
     public void setWindow(Duration window) {
         this.window = window;
     }

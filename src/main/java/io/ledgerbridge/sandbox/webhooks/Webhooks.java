@@ -66,7 +66,6 @@ public final class Webhooks implements ChangeListener, AutoCloseable {
     private volatile String key;
     private volatile ObjectNode intentToReceive;
     private volatile boolean active;
-    private final long batchDelayMs;
     private int delivered;
     private int failed;
 
@@ -75,7 +74,6 @@ public final class Webhooks implements ChangeListener, AutoCloseable {
         this.clock = clock;
         this.apiBase = apiBase;
         this.key = key;
-        this.batchDelayMs = batchDelayMs;
         sender.scheduleWithFixedDelay(this::flushQuietly, batchDelayMs, batchDelayMs, TimeUnit.MILLISECONDS);
     }
 
@@ -264,9 +262,5 @@ public final class Webhooks implements ChangeListener, AutoCloseable {
     @Override
     public void close() {
         sender.shutdownNow();
-    }
-
-    long batchDelayMs() {
-        return batchDelayMs;
     }
 }
