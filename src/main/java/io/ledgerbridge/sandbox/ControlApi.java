@@ -61,6 +61,7 @@ final class ControlApi {
             }
             return switch (request.method() + " " + String.join("/", p)) {
                 case "GET tenants" -> Response.json(200, tenants());
+                case "POST tenants" -> addTenant(request);
                 case "GET calls" -> calls(request);
                 case "GET limits" -> Response.json(200, Json.MAPPER.valueToTree(limiter.limits()));
                 case "PUT limits" -> limits(request);
@@ -106,6 +107,18 @@ final class ControlApi {
                     .put("countryCode", "AU").put("baseCurrency", "AUD").put("timezone", Organisation.ZONE.getId());
         }
         return out;
+    }
+
+    /** {@code {"name": …, "tenantId": …?}}: one more organisation, e.g. for a many-tenant benchmark. */
+    private Response addTenant(Request request) {
+        JsonNode b = Json.parse(request.body());
+        if (!b.hasNonNull("name") || b.get("name").asText().isBlank()) {
+            return error(400, "name is required");
+        }
+        UUID id = b.hasNonNull("tenantId") ? UUID.fromString(b.get("tenantId").asText()) : UUID.randomUUID();
+        Organisation org = ledger.add(id, b.get("name").asText().trim());
+        return Response.json(201, Json.object().put("tenantId", org.tenantId().toString()).put("name", org.name())
+                .put("role", org.role()));
     }
 
     private Response documents(String tenantId) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -186,7 +187,7 @@ public final class AccountingApi {
                 && (archived || !"ARCHIVED".equals(c.status))
                 && (term == null || matches(term, c.name, c.firstName, c.lastName, c.contactNumber, c.emailAddress));
         List<ObjectNode> nodes = org.contacts.values().stream().filter(keep).map(Render::contact).toList();
-        Listing.Page page = Listing.page(Listing.filterAndOrder(nodes, request, "ContactID"), request);
+        Listing.Page<ObjectNode> page = Listing.page(Listing.filterAndOrder(nodes, request, "ContactID"), request);
         return ok("Contacts", page.items(), page.pagination());
     }
 
@@ -234,10 +235,19 @@ public final class AccountingApi {
         boolean withLines = paged && !request.queryFlag("summaryOnly");
         int unitdp = unitdp(request);
         Collection<Document> all = credit ? org.creditNotes.values() : org.invoices.values();
+        String collection = credit ? "CreditNotes" : "Invoices";
+        if (Listing.plain(request)) {
+            // the default order needs no rendering: page the documents, render only the page
+            List<Document> sorted = all.stream().filter(keep).sorted(Comparator.comparing((Document d) -> d.updated)
+                    .thenComparing(d -> d.id.toString())).toList();
+            Listing.Page<Document> page = Listing.page(sorted, request);
+            List<ObjectNode> items = page.items().stream().map(d -> Render.document(org, d, unitdp, withLines, false)).toList();
+            return ok(collection, items, page.pagination());
+        }
         List<ObjectNode> nodes = all.stream().filter(keep)
                 .map(d -> Render.document(org, d, unitdp, withLines, false)).toList();
-        Listing.Page page = Listing.page(Listing.filterAndOrder(nodes, request, credit ? "CreditNoteID" : "InvoiceID"), request);
-        return ok(credit ? "CreditNotes" : "Invoices", page.items(), page.pagination());
+        Listing.Page<ObjectNode> page = Listing.page(Listing.filterAndOrder(nodes, request, credit ? "CreditNoteID" : "InvoiceID"), request);
+        return ok(collection, page.items(), page.pagination());
     }
 
     private Response allocations(Request request, Organisation org, String id) {
@@ -263,7 +273,7 @@ public final class AccountingApi {
                 Instant since = modifiedSince(request);
                 List<ObjectNode> nodes = org.payments.values().stream()
                         .filter(p -> since == null || !p.updated.isBefore(since)).map(p -> Render.payment(org, p)).toList();
-                Listing.Page page = Listing.page(Listing.filterAndOrder(nodes, request, "PaymentID"), request);
+                Listing.Page<ObjectNode> page = Listing.page(Listing.filterAndOrder(nodes, request, "PaymentID"), request);
                 return ok("Payments", page.items(), page.pagination());
             case "PUT":
             case "POST":

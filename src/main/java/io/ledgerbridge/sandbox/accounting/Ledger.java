@@ -23,6 +23,15 @@ public final class Ledger {
         Seed.organisations(clock).forEach(o -> organisations.put(o.tenantId, o));
     }
 
+    /** Adds an organisation with the seeded chart of accounts; reset() removes it again. */
+    public Organisation add(UUID tenantId, String name) {
+        Organisation org = Seed.extra(tenantId, name, clock);
+        if (organisations.putIfAbsent(tenantId, org) != null) {
+            throw new IllegalArgumentException("Tenant " + tenantId + " already exists");
+        }
+        return org;
+    }
+
     public Organisation get(UUID tenantId) {
         return tenantId == null ? null : organisations.get(tenantId);
     }

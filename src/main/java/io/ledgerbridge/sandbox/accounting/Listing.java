@@ -19,7 +19,7 @@ final class Listing {
     static final int MAX_PAGE_SIZE = 1000;
 
     /** One page of records and, when a page was asked for, Xero's pagination object. */
-    record Page(List<ObjectNode> items, ObjectNode pagination) {
+    record Page<T>(List<T> items, ObjectNode pagination) {
     }
 
     private Listing() {
@@ -38,10 +38,10 @@ final class Listing {
         return out;
     }
 
-    static Page page(List<ObjectNode> records, Request request) {
+    static <T> Page<T> page(List<T> records, Request request) {
         String page = request.query("page");
         if (page == null) {
-            return new Page(records, null);
+            return new Page<>(records, null);
         }
         int number = Math.max(1, parseInt(page, 1));
         int size = Math.min(MAX_PAGE_SIZE, Math.max(1, parseInt(request.query("pageSize"), DEFAULT_PAGE_SIZE)));
@@ -52,7 +52,12 @@ final class Listing {
         pagination.put("pageSize", size);
         pagination.put("pageCount", (records.size() + size - 1) / size);
         pagination.put("itemCount", records.size());
-        return new Page(records.subList(from, to), pagination);
+        return new Page<>(records.subList(from, to), pagination);
+    }
+
+    /** True when the default order applies and nothing needs the rendered records: page first, render after. */
+    static boolean plain(Request request) {
+        return request.query("where") == null && request.query("order") == null;
     }
 
     private static Comparator<ObjectNode> comparator(String order, String idField) {

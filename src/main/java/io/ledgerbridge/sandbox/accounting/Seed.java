@@ -42,6 +42,19 @@ final class Seed {
         return List.of(supplier, venue);
     }
 
+    /**
+     * One more organisation with the same chart, tax rates and tracking, one customer, one supplier and the
+     * apples item: for runs that need many tenants, such as a fairness benchmark.
+     */
+    static Organisation extra(UUID tenantId, String name, Clock clock) {
+        Organisation org = new Organisation(tenantId, name, "extra", clock);
+        common(org);
+        contact(org, "Harbour Cafe", "CUST-001", "finance@harbour.example", null, true, false);
+        contact(org, "Fresh Produce Co", "SUPP-001", "accounts@fresh.example", null, false, true);
+        item(org, "APL-01", "Apples 1kg", "4.50", "200", "EXEMPTOUTPUT", "2.80", "310", "EXEMPTEXPENSES");
+        return org;
+    }
+
     private static void common(Organisation org) {
         taxRates(org);
         // Bank and clearing accounts
