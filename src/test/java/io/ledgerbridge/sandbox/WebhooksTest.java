@@ -28,7 +28,11 @@ class WebhooksTest extends SandboxTest {
 
     @BeforeEach
     void startReceiver() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        startReceiverOn(0);
+    }
+
+    private void startReceiverOn(int port) throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
         receiver.createContext("/webhooks/xero", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String signature = exchange.getRequestHeaders().getFirst("x-xero-signature");
@@ -97,6 +101,18 @@ class WebhooksTest extends SandboxTest {
         createdId(createInvoice(SUPPLIER, invoice("ACCREC", "W-0", "DRAFT", "1")));
         assertThat(json(sandbox.send("GET", "/sandbox/webhooks", null, null)).get("queued").asInt()).isZero();
         assertThat(received).isEmpty();
+    }
+
+    @Test
+    void retriesTheHandshakeUntilTheReceiverIsUp() throws IOException {
+        int port = receiver.getAddress().getPort();
+        receiver.stop(0);
+        JsonNode first = configure();
+        assertThat(first.get("active").asBoolean()).isFalse();
+        assertThat(first.get("intentToReceive").get("checks")).allMatch(c -> c.get("status").asInt() == 0);
+        startReceiverOn(port);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(json(sandbox.send("GET", "/sandbox/webhooks", null, null)).get("active").asBoolean()).isTrue());
     }
 
     @Test

@@ -44,6 +44,8 @@ public final class Webhooks implements ChangeListener, AutoCloseable {
 
     static final int MAX_ATTEMPTS = 5;
     static final int MAX_BATCH = 100;
+    /** How often a handshake that found nobody listening is tried again. */
+    static final long HANDSHAKE_RETRY_MS = 1000;
     private static final DateTimeFormatter EVENT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -66,6 +68,8 @@ public final class Webhooks implements ChangeListener, AutoCloseable {
     private volatile String key;
     private volatile ObjectNode intentToReceive;
     private volatile boolean active;
+    private volatile boolean unreachable;
+    private long nextHandshakeAt;
     private int delivered;
     private int failed;
 
@@ -88,9 +92,29 @@ public final class Webhooks implements ChangeListener, AutoCloseable {
         synchronized (retries) {
             retries.clear();
         }
+        runHandshake();
+        return status();
+    }
+
+    /**
+     * Runs the handshake; when nobody answered at all (the receiver is not up yet, as when the sandbox starts
+     * before LedgerBridge), the delivery thread tries again every {@link #HANDSHAKE_RETRY_MS} ms.
+     */
+    private synchronized void runHandshake() {
         intentToReceive = url == null ? null : handshake();
         active = intentToReceive != null && intentToReceive.path("passed").asBoolean();
-        return status();
+        unreachable = false;
+        if (intentToReceive != null && !active) {
+            unreachable = true;
+            intentToReceive.get("checks").forEach(c -> unreachable &= c.get("status").asInt() == 0);
+        }
+        nextHandshakeAt = System.currentTimeMillis() + HANDSHAKE_RETRY_MS;
+    }
+
+    private synchronized void retryHandshakeIfDue() {
+        if (url != null && !active && unreachable && System.currentTimeMillis() >= nextHandshakeAt) {
+            runHandshake();
+        }
     }
 
     public synchronized void reset(String defaultKey) {
@@ -184,6 +208,7 @@ public final class Webhooks implements ChangeListener, AutoCloseable {
     }
 
     private void flush() {
+        retryHandshakeIfDue();
         String target = url;
         if (target == null || !active) {
             return;
