@@ -5,6 +5,7 @@ import io.ledgerbridge.sandbox.accounting.Ledger;
 import io.ledgerbridge.sandbox.accounting.Organisation;
 import io.ledgerbridge.sandbox.http.Request;
 import io.ledgerbridge.sandbox.http.Response;
+import io.ledgerbridge.sandbox.http.Uuids;
 import io.ledgerbridge.sandbox.http.XeroDates;
 import io.ledgerbridge.sandbox.http.XeroErrors;
 import io.ledgerbridge.sandbox.identity.IdentityEndpoints;
@@ -50,7 +51,7 @@ final class AccountingGateway {
         if (!(check instanceof TokenStore.Valid valid)) {
             return Reply.now(XeroErrors.unauthorized("AuthenticationUnsuccessful"));
         }
-        UUID tenantId = parse(request.header("xero-tenant-id"));
+        UUID tenantId = Uuids.parse(request.header("xero-tenant-id"));
         Organisation org = ledger.get(tenantId);
         if (org == null || !valid.grant().reaches(tenantId)) {
             return Reply.now(XeroErrors.forbidden());
@@ -136,14 +137,6 @@ final class AccountingGateway {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static UUID parse(String text) {
-        try {
-            return text == null ? null : UUID.fromString(text.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 

@@ -9,6 +9,7 @@ import io.ledgerbridge.sandbox.accounting.Organisation;
 import io.ledgerbridge.sandbox.http.Json;
 import io.ledgerbridge.sandbox.http.Request;
 import io.ledgerbridge.sandbox.http.Response;
+import io.ledgerbridge.sandbox.http.Uuids;
 import io.ledgerbridge.sandbox.http.XeroDates;
 import io.ledgerbridge.sandbox.identity.TokenStore;
 import io.ledgerbridge.sandbox.limits.Faults;
@@ -223,11 +224,7 @@ final class ControlApi {
     }
 
     private Organisation organisation(String tenantId) {
-        try {
-            return ledger.get(UUID.fromString(tenantId));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return ledger.get(Uuids.parse(tenantId));
     }
 
     private static Response error(int status, String message) {

@@ -36,9 +36,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class XeroSandbox implements AutoCloseable {
 
     /** The seeded supplier organisation, "Demo Fresh Produce Co". */
-    public static final UUID SUPPLIER_TENANT = UUID.fromString("8e6a0f0d-3c1e-4f6b-9d2a-5f1c2b7e9a01");
+    public static final UUID SUPPLIER_TENANT = Ledger.SUPPLIER_TENANT;
     /** The seeded venue organisation, "Demo Harbour Cafe". */
-    public static final UUID VENUE_TENANT = UUID.fromString("2b7d4c1a-9e3f-4a8b-b6c5-7d0e1f2a3b02");
+    public static final UUID VENUE_TENANT = Ledger.VENUE_TENANT;
 
     private final HttpServer server;
     private final ExecutorService workers;

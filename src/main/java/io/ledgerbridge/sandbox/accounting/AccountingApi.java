@@ -308,7 +308,7 @@ public final class AccountingApi {
                     BatchPayment batch = target != null ? target
                             : org.batchPayments.get(Ids.parse(Input.text(e, "BatchPaymentID")));
                     if (batch == null) {
-                        return new ElementResult(((ObjectNode) e).deepCopy(), List.of(Messages.BATCH_NOT_FOUND), List.of());
+                        return new ElementResult(Input.echo(e), List.of(Messages.BATCH_NOT_FOUND), List.of());
                     }
                     return writer.deleteBatch(batch, e);
                 });

@@ -1,7 +1,6 @@
 package io.ledgerbridge.sandbox.accounting;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +34,7 @@ final class ContactWriter {
         List<String> errors = new ArrayList<>();
         Contact existing = target != null ? target : match(input, put, errors);
         if (!errors.isEmpty()) {
-            return new ElementResult(echo(input), errors, List.of());
+            return new ElementResult(Input.echo(input), errors, List.of());
         }
         String name = Input.text(input, "Name");
         if (existing == null && (name == null || name.isBlank())) {
@@ -65,7 +64,7 @@ final class ContactWriter {
             errors.add(String.format(Messages.STATUS_INVALID, status));
         }
         if (!errors.isEmpty()) {
-            return new ElementResult(echo(input), errors, List.of());
+            return new ElementResult(Input.echo(input), errors, List.of());
         }
         boolean isNew = existing == null;
         Contact c = isNew ? new Contact(UUID.randomUUID(), name.trim()) : existing;
@@ -146,11 +145,5 @@ final class ContactWriter {
         if (Input.has(in, "ContactPersons")) {
             c.contactPersons = Input.objects(Input.get(in, "ContactPersons"), PERSON);
         }
-    }
-
-    private static ObjectNode echo(JsonNode input) {
-        ObjectNode n = input != null && input.isObject() ? ((ObjectNode) input).deepCopy()
-                : io.ledgerbridge.sandbox.http.Json.object();
-        return n;
     }
 }

@@ -12,15 +12,7 @@ final class Ids {
     }
 
     static UUID parse(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            String t = text.trim();
-            return t.length() == 36 ? UUID.fromString(t) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return io.ledgerbridge.sandbox.http.Uuids.parse(text);
     }
 
     /** The same id for the same seeded record on every start, so demos and tests can name it. */

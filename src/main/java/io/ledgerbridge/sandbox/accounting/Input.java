@@ -96,6 +96,11 @@ final class Input {
         return out;
     }
 
+    /** A copy of a submitted element, for echoing it back with its errors. */
+    static ObjectNode echo(JsonNode input) {
+        return input != null && input.isObject() ? ((ObjectNode) input).deepCopy() : Json.object();
+    }
+
     /** A copy of an input object limited to the named properties, for storing addresses and phones. */
     static ObjectNode only(JsonNode node, String... names) {
         ObjectNode out = Json.object();

@@ -1,7 +1,6 @@
 package io.ledgerbridge.sandbox.accounting;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,8 +35,7 @@ final class ItemWriter {
             errors.add(Messages.ITEM_CODE_REQUIRED);
         }
         if (!errors.isEmpty()) {
-            ObjectNode echo = input.isObject() ? ((ObjectNode) input).deepCopy() : io.ledgerbridge.sandbox.http.Json.object();
-            return new ElementResult(echo, errors, List.of());
+            return new ElementResult(Input.echo(input), errors, List.of());
         }
         boolean isNew = existing == null;
         Item item = isNew ? new Item(UUID.randomUUID(), code.trim()) : existing;

@@ -9,6 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Every organisation the sandbox holds, by tenant id. */
 public final class Ledger {
 
+    /** The seeded supplier organisation, "Demo Fresh Produce Co". */
+    public static final UUID SUPPLIER_TENANT = Seed.SUPPLIER_ID;
+    /** The seeded venue organisation, "Demo Harbour Cafe". */
+    public static final UUID VENUE_TENANT = Seed.VENUE_ID;
+
     private final Clock clock;
     private final Map<UUID, Organisation> organisations = new ConcurrentHashMap<>();
 

@@ -1,8 +1,6 @@
 package io.ledgerbridge.sandbox.accounting;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ledgerbridge.sandbox.http.Json;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,7 +30,7 @@ final class PaymentWriter {
         List<String> errors = new ArrayList<>();
         Plan plan = plan(input, null, errors);
         if (!errors.isEmpty()) {
-            return new ElementResult(echo(input), errors, List.of());
+            return new ElementResult(Input.echo(input), errors, List.of());
         }
         Payment payment = apply(plan, null);
         return new ElementResult(Render.payment(org, payment), List.of(), List.of());
@@ -87,7 +85,7 @@ final class PaymentWriter {
             errors.add(Messages.BATCH_MIXED);
         }
         if (!errors.isEmpty() || account == null) {
-            return new ElementResult(echo(input), errors, List.of());
+            return new ElementResult(Input.echo(input), errors, List.of());
         }
         UUID batchId = UUID.randomUUID();
         List<UUID> ids = new ArrayList<>();
@@ -140,7 +138,7 @@ final class PaymentWriter {
             errors.add(Messages.ALLOCATION_TOO_MUCH);
         }
         if (!errors.isEmpty()) {
-            return new ElementResult(echo(input), errors, List.of());
+            return new ElementResult(Input.echo(input), errors, List.of());
         }
         Allocation allocation = new Allocation(UUID.randomUUID(), creditNote.id, invoice.id, Money.amount(amount),
                 date != null ? date : org.today());
@@ -242,9 +240,5 @@ final class PaymentWriter {
         }
         doc.updated = org.touch();
         DocumentWriter.announce(org, events, doc, "UPDATE");
-    }
-
-    private static ObjectNode echo(JsonNode input) {
-        return input != null && input.isObject() ? ((ObjectNode) input).deepCopy() : Json.object();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerbridge.sandbox.http.Json;
 import io.ledgerbridge.sandbox.http.Request;
 import io.ledgerbridge.sandbox.http.Response;
+import io.ledgerbridge.sandbox.http.Uuids;
 import io.ledgerbridge.sandbox.http.XeroDates;
 import io.ledgerbridge.sandbox.http.XeroErrors;
 import java.net.URLEncoder;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -51,7 +51,7 @@ public final class IdentityEndpoints {
         }
         List<UUID> chosen = new ArrayList<>();
         for (String id : request.formValues("tenantId")) {
-            UUID tenant = parse(id);
+            UUID tenant = Uuids.parse(id);
             if (tenant != null && tenants.get().containsKey(tenant)) {
                 chosen.add(tenant);
             }
@@ -116,13 +116,13 @@ public final class IdentityEndpoints {
         }
         TokenStore.Grant grant = valid.grant();
         if (request.method().equals("DELETE") && connectionId != null) {
-            UUID id = parse(connectionId);
+            UUID id = Uuids.parse(connectionId);
             return id != null && tokens.disconnect(grant, id) ? Response.empty(204) : XeroErrors.notFound();
         }
         if (!request.method().equals("GET") || connectionId != null) {
             return Response.empty(405);
         }
-        UUID authEventId = parse(request.query("authEventId"));
+        UUID authEventId = Uuids.parse(request.query("authEventId"));
         ArrayNode array = Json.array();
         for (TokenStore.Connection c : grant.connections()) {
             if (authEventId != null && !authEventId.equals(grant.authEventId())) {
@@ -211,13 +211,5 @@ public final class IdentityEndpoints {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static UUID parse(String s) {
-        try {
-            return s == null ? null : UUID.fromString(s.trim().toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }
