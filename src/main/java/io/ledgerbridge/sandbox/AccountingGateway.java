@@ -1,0 +1,143 @@
+package io.ledgerbridge.sandbox;
+
+import io.ledgerbridge.sandbox.accounting.AccountingApi;
+import io.ledgerbridge.sandbox.accounting.Ledger;
+import io.ledgerbridge.sandbox.accounting.Organisation;
+import io.ledgerbridge.sandbox.http.Request;
+import io.ledgerbridge.sandbox.http.Response;
+import io.ledgerbridge.sandbox.http.Uuids;
+import io.ledgerbridge.sandbox.http.XeroDates;
+import io.ledgerbridge.sandbox.http.XeroErrors;
+import io.ledgerbridge.sandbox.identity.IdentityEndpoints;
+import io.ledgerbridge.sandbox.identity.TokenStore;
+import io.ledgerbridge.sandbox.limits.Faults;
+import io.ledgerbridge.sandbox.limits.IdempotencyCache;
+import io.ledgerbridge.sandbox.limits.RateLimiter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * What stands between a call and the Accounting API, in Xero's order: the bearer token (401), the
+ * tenant header (403), the rate limits (429, counted before anything else, replays included), faults,
+ * then Idempotency-Key on PUT/POST. Every answer that reached a tenant carries the limit headers.
+ */
+final class AccountingGateway {
+
+    private final TokenStore tokens;
+    private final Ledger ledger;
+    private final RateLimiter limiter;
+    private final Faults faults;
+    private final IdempotencyCache idempotency;
+    private final AccountingApi api;
+
+    AccountingGateway(TokenStore tokens, Ledger ledger, RateLimiter limiter, Faults faults, IdempotencyCache idempotency,
+                      AccountingApi api) {
+        this.tokens = tokens;
+        this.ledger = ledger;
+        this.limiter = limiter;
+        this.faults = faults;
+        this.idempotency = idempotency;
+        this.api = api;
+    }
+
+    Reply handle(Request request) {
+        TokenStore.Check check = tokens.check(IdentityEndpoints.bearer(request));
+        if (check instanceof TokenStore.Expired expired) {
+            return Reply.now(XeroErrors.unauthorized("TokenExpired: token expired at " + XeroDates.expiredAt(expired.at())));
+        }
+        if (!(check instanceof TokenStore.Valid valid)) {
+            return Reply.now(XeroErrors.unauthorized("AuthenticationUnsuccessful"));
+        }
+        UUID tenantId = Uuids.parse(request.header("xero-tenant-id"));
+        Organisation org = ledger.get(tenantId);
+        if (org == null || !valid.grant().reaches(tenantId)) {
+            return Reply.now(XeroErrors.forbidden());
+        }
+        RateLimiter.Decision decision = limiter.acquire(tenantId);
+        if (!decision.allowed()) {
+            Response limited = limitHeaders(Response.empty(429), decision).withHeader("X-Rate-Limit-Problem", decision.problem());
+            if (decision.retryAfterSeconds() != null) {
+                limited = limited.withHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
+            }
+            return Reply.now(limited);
+        }
+        try {
+            Faults.Plan plan = faults.plan(tenantId);
+            pause(plan.latencyMs());
+            Response response = plan.errorStatus() != null ? faultResponse(plan.errorStatus()) : process(request, org);
+            return new Reply(limitHeaders(response, decision), plan.holdMs());
+        } finally {
+            limiter.release(tenantId);
+        }
+    }
+
+    private Response process(Request request, Organisation org) {
+        String key = request.header("Idempotency-Key");
+        boolean write = request.method().equals("PUT") || request.method().equals("POST");
+        if (!write || key == null) {
+            return run(request, org);
+        }
+        if (key.length() > IdempotencyCache.MAX_KEY_LENGTH) {
+            return XeroErrors.badRequest(10, "ValidationException",
+                    "The Idempotency-Key must be at most " + IdempotencyCache.MAX_KEY_LENGTH + " characters long.");
+        }
+        IdempotencyCache.Outcome outcome = idempotency.run(key, fingerprint(request, org), () -> run(request, org));
+        if (outcome instanceof IdempotencyCache.Mismatch) {
+            return XeroErrors.badRequest(10, "ValidationException",
+                    "The Idempotency-Key '" + key + "' has already been used for a different request.");
+        }
+        return outcome instanceof IdempotencyCache.Replay replay ? replay.response()
+                : ((IdempotencyCache.Fresh) outcome).response();
+    }
+
+    private Response run(Request request, Organisation org) {
+        synchronized (org) {
+            return api.handle(request, org);
+        }
+    }
+
+    private static Response limitHeaders(Response response, RateLimiter.Decision d) {
+        return response.withHeader("X-DayLimit-Remaining", String.valueOf(d.dayRemaining()))
+                .withHeader("X-MinLimit-Remaining", String.valueOf(d.minuteRemaining()))
+                .withHeader("X-AppMinLimit-Remaining", String.valueOf(d.appMinuteRemaining()));
+    }
+
+    /** The bodies Xero answers outages with (FACTS §13): 500 as JSON, 503 and others as plain text. */
+    static Response faultResponse(int status) {
+        if (status == 500) {
+            return XeroErrors.serverError();
+        }
+        if (status == 503) {
+            return Response.text(503, XeroErrors.OFFLINE_TEXT);
+        }
+        return Response.text(status, "The sandbox answered " + status + " as asked by PUT /sandbox/faults");
+    }
+
+    /** Method, path, query, tenant and body: what makes two calls "the same request". */
+    private static String fingerprint(Request request, Organisation org) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(String.join("\n", request.method(), request.path().toLowerCase(java.util.Locale.ROOT),
+                    String.valueOf(request.rawQuery()), org.tenantId().toString(), "").getBytes(StandardCharsets.UTF_8));
+            sha.update(request.body());
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

@@ -1,0 +1,150 @@
+package io.ledgerbridge.sandbox.accounting;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One Xero organisation held in memory. Callers hold its monitor ({@code synchronized (org)}) while
+ * they read or change it: one organisation at a time, never a lock across tenants.
+ */
+public final class Organisation {
+
+    public static final ZoneId ZONE = ZoneId.of("Australia/Sydney");
+
+    final UUID tenantId;
+    final String name;
+    final String role;
+    final Clock clock;
+    final Map<UUID, Account> accounts = new LinkedHashMap<>();
+    final Map<String, TaxRate> taxRates = new LinkedHashMap<>();
+    final Map<UUID, TrackingCategory> trackingCategories = new LinkedHashMap<>();
+    final Map<UUID, Contact> contacts = new LinkedHashMap<>();
+    final Map<UUID, Item> items = new LinkedHashMap<>();
+    final Map<UUID, Document> invoices = new LinkedHashMap<>();
+    final Map<UUID, Document> creditNotes = new LinkedHashMap<>();
+    final Map<UUID, Payment> payments = new LinkedHashMap<>();
+    final Map<UUID, BatchPayment> batchPayments = new LinkedHashMap<>();
+    private Instant lastUpdate = Instant.EPOCH;
+    private int invoiceSequence;
+    private int creditNoteSequence;
+
+    Organisation(UUID tenantId, String name, String role, Clock clock) {
+        this.tenantId = tenantId;
+        this.name = name;
+        this.role = role;
+        this.clock = clock;
+    }
+
+    public UUID tenantId() {
+        return tenantId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** supplier or venue: what the organisation stands for in the demo. */
+    public String role() {
+        return role;
+    }
+
+    /** A fresh UpdatedDateUTC, strictly after the previous one so If-Modified-Since never ties. */
+    Instant touch() {
+        Instant now = clock.instant();
+        lastUpdate = now.isAfter(lastUpdate) ? now : lastUpdate.plusMillis(1);
+        return lastUpdate;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    String nextInvoiceNumber() {
+        String number;
+        do {
+            number = String.format("INV-%04d", ++invoiceSequence);
+        } while (invoiceByNumber(DocumentType.ACCREC, number) != null);
+        return number;
+    }
+
+    String nextCreditNoteNumber() {
+        String number;
+        do {
+            number = String.format("CN-%04d", ++creditNoteSequence);
+        } while (creditNoteByNumber(number) != null);
+        return number;
+    }
+
+    Account accountByCode(String code) {
+        if (code == null) {
+            return null;
+        }
+        String wanted = code.trim();
+        return accounts.values().stream().filter(a -> a.code.equalsIgnoreCase(wanted) && !"DELETED".equals(a.status))
+                .findFirst().orElse(null);
+    }
+
+    TaxRate taxRate(String taxType) {
+        return taxType == null ? null : taxRates.get(taxType.trim().toUpperCase(Locale.ROOT));
+    }
+
+    Contact contactByName(String contactName) {
+        String wanted = contactName.trim();
+        return contacts.values().stream().filter(c -> c.isActive() && c.name.equalsIgnoreCase(wanted))
+                .findFirst().orElse(null);
+    }
+
+    Contact contactByNumber(String number) {
+        String wanted = number.trim();
+        return contacts.values().stream().filter(c -> wanted.equalsIgnoreCase(c.contactNumber)).findFirst().orElse(null);
+    }
+
+    Item itemByCode(String code) {
+        String wanted = code.trim();
+        return items.values().stream().filter(i -> i.code.equalsIgnoreCase(wanted)).findFirst().orElse(null);
+    }
+
+    TrackingCategory trackingCategory(String categoryName) {
+        String wanted = categoryName.trim();
+        return trackingCategories.values().stream().filter(t -> t.isActive() && t.name().equalsIgnoreCase(wanted))
+                .findFirst().orElse(null);
+    }
+
+    /** The ACCREC invoice with this number (unique), or the first ACCPAY bill with it; DELETED ones are ignored. */
+    Document invoiceByNumber(DocumentType type, String number) {
+        String wanted = number.trim();
+        return invoices.values().stream()
+                .filter(d -> d.type == type && wanted.equalsIgnoreCase(d.number) && !"DELETED".equals(d.status))
+                .findFirst().orElse(null);
+    }
+
+    Document creditNoteByNumber(String number) {
+        String wanted = number.trim();
+        return creditNotes.values().stream().filter(d -> wanted.equalsIgnoreCase(d.number)).findFirst().orElse(null);
+    }
+
+    /** An invoice by its id or, as Xero allows in the URL, by its number. */
+    Document invoiceByIdOrNumber(String idOrNumber) {
+        UUID id = Ids.parse(idOrNumber);
+        if (id != null) {
+            return invoices.get(id);
+        }
+        return invoices.values().stream().filter(d -> idOrNumber.equalsIgnoreCase(d.number)).findFirst().orElse(null);
+    }
+
+    Document creditNoteByIdOrNumber(String idOrNumber) {
+        UUID id = Ids.parse(idOrNumber);
+        return id != null ? creditNotes.get(id) : creditNoteByNumber(idOrNumber);
+    }
+
+    /** The bank account a payment made inside "Xero" goes to: the first active BANK account. */
+    Account defaultBankAccount() {
+        return accounts.values().stream().filter(a -> a.isBank() && a.isActive()).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,146 @@
+package io.ledgerbridge.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** Payments, batch payments and credit-note allocations (FACTS §6, §7). */
+class PaymentsTest extends SandboxTest {
+
+    private static HttpResponse<String> pay(String invoiceId, String account, String amount) {
+        return sandbox.put("/Payments", """
+                {"Payments":[{"Invoice":{"InvoiceID":"%s"},"Account":{"Code":"%s"},"Date":"2026-11-22","Amount":%s,"Reference":"PAY-9"}]}
+                """.formatted(invoiceId, account, amount), SUPPLIER);
+    }
+
+    private static JsonNode invoiceById(String id) {
+        return first(sandbox.get("/Invoices/" + id, SUPPLIER), "Invoices");
+    }
+
+    private static JsonNode error(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        return json(r).get("Elements").get(0);
+    }
+
+    @Test
+    void paymentsReduceWhatIsDueUntilTheInvoiceIsPaid() {
+        String id = createdId(createInvoice(SUPPLIER, invoice("ACCREC", "PAY-1", "AUTHORISED", "100")));
+        HttpResponse<String> part = pay(id, "855", "40.00");
+        assertThat(part.statusCode()).as(part.body()).isEqualTo(200);
+        JsonNode payment = first(part, "Payments");
+        assertThat(payment.get("PaymentType").asText()).isEqualTo("ACCRECPAYMENT");
+        assertThat(payment.get("Status").asText()).isEqualTo("AUTHORISED");
+        assertThat(payment.get("Account").get("Code").asText()).isEqualTo("855");
+        JsonNode afterPart = invoiceById(id);
+        assertThat(afterPart.get("AmountDue").decimalValue()).isEqualByComparingTo("70.00");
+        assertThat(afterPart.get("AmountPaid").decimalValue()).isEqualByComparingTo("40.00");
+        assertThat(afterPart.get("Status").asText()).isEqualTo("AUTHORISED");
+
+        assertThat(error(pay(id, "090", "70.01")).get("ValidationErrors").get(0).get("Message").asText())
+                .isEqualTo("Payment amount exceeds the amount outstanding on this document");
+        assertThat(pay(id, "090", "70.00").statusCode()).isEqualTo(200);
+        JsonNode paid = invoiceById(id);
+        assertThat(paid.get("Status").asText()).isEqualTo("PAID");
+        assertThat(paid.get("AmountDue").decimalValue()).isEqualByComparingTo("0");
+        assertThat(paid.get("Payments")).hasSize(2);
+        assertThat(json(sandbox.get("/Payments?page=1", SUPPLIER)).get("Payments")).hasSize(2);
+    }
+
+    @Test
+    void paymentsNeedABankOrPaymentAccountAndAnApprovedInvoice() {
+        String id = createdId(createInvoice(SUPPLIER, invoice("ACCREC", "PAY-2", "AUTHORISED", "10")));
+        assertThat(messages(error(pay(id, "200", "1")))).containsExactly("Account type is invalid for making a payment to/from");
+        assertThat(messages(error(pay(id, "999", "1")))).containsExactly("Account could not be found");
+        String draft = createdId(createInvoice(SUPPLIER, invoice("ACCREC", "PAY-3", "DRAFT", "10")));
+        assertThat(messages(error(pay(draft, "090", "1")))).containsExactly("Payments can only be made against AUTHORISED documents.");
+    }
+
+    @Test
+    void deletingAPaymentReopensTheInvoice() {
+        String id = createdId(createInvoice(SUPPLIER, invoice("ACCREC", "PAY-4", "AUTHORISED", "10")));
+        String paymentId = first(pay(id, "090", "11.00"), "Payments").get("PaymentID").asText();
+        assertThat(invoiceById(id).get("Status").asText()).isEqualTo("PAID");
+        HttpResponse<String> deleted = sandbox.post("/Payments/" + paymentId, "{\"Status\":\"DELETED\"}", SUPPLIER);
+        assertThat(first(deleted, "Payments").get("Status").asText()).isEqualTo("DELETED");
+        JsonNode reopened = invoiceById(id);
+        assertThat(reopened.get("Status").asText()).isEqualTo("AUTHORISED");
+        assertThat(reopened.get("AmountDue").decimalValue()).isEqualByComparingTo("11.00");
+    }
+
+    @Test
+    void batchPaymentsPayEveryInvoiceAndCanBeDeleted() {
+        String a = createdId(createInvoice(SUPPLIER, invoice("ACCREC", "B-1", "AUTHORISED", "10")));
+        String b = createdId(createInvoice(SUPPLIER, invoice("ACCREC", "B-2", "AUTHORISED", "20")));
+        HttpResponse<String> batch = sandbox.put("/BatchPayments", """
+                {"BatchPayments":[{"Account":{"Code":"090"},"Date":"2026-11-25","Reference":"Deposit 1",
+                  "Payments":[{"Invoice":{"InvoiceID":"%s"},"Amount":11.00},{"Invoice":{"InvoiceID":"%s"},"Amount":22.00}]}]}
+                """.formatted(a, b), SUPPLIER);
+        assertThat(batch.statusCode()).as(batch.body()).isEqualTo(200);
+        JsonNode created = first(batch, "BatchPayments");
+        assertThat(created.get("Type").asText()).isEqualTo("RECBATCH");
+        assertThat(created.get("TotalAmount").decimalValue()).isEqualByComparingTo("33.00");
+        assertThat(invoiceById(a).get("Status").asText()).isEqualTo("PAID");
+        assertThat(invoiceById(b).get("Status").asText()).isEqualTo("PAID");
+
+        String batchId = created.get("BatchPaymentID").asText();
+        HttpResponse<String> deleted = sandbox.post("/BatchPayments", "{\"BatchPaymentID\":\"" + batchId + "\",\"Status\":\"DELETED\"}",
+                SUPPLIER);
+        assertThat(first(deleted, "BatchPayments").get("Status").asText()).isEqualTo("DELETED");
+        assertThat(invoiceById(a).get("Status").asText()).isEqualTo("AUTHORISED");
+        assertThat(json(sandbox.get("/BatchPayments", SUPPLIER)).get("BatchPayments")).hasSize(1);
+    }
+
+    @Test
+    void creditNotesAllocateAgainstInvoicesOfTheSameSide() {
+        String invoiceId = createdId(createInvoice(SUPPLIER, invoice("ACCREC", "CN-T1", "AUTHORISED", "100")));
+        HttpResponse<String> credit = sandbox.put("/CreditNotes", """
+                {"CreditNotes":[{"Type":"ACCRECCREDIT","Contact":{"Name":"Harbour Cafe"},"Date":"2026-11-23","Status":"AUTHORISED",
+                  "LineItems":[{"Description":"Bruised","Quantity":1,"UnitAmount":20,"AccountCode":"200","TaxType":"OUTPUT"}]}]}
+                """, SUPPLIER);
+        assertThat(credit.statusCode()).as(credit.body()).isEqualTo(200);
+        JsonNode creditNote = first(credit, "CreditNotes");
+        assertThat(creditNote.get("CreditNoteNumber").asText()).isEqualTo("CN-0001");
+        assertThat(creditNote.get("RemainingCredit").decimalValue()).isEqualByComparingTo("22.00");
+        String creditId = creditNote.get("CreditNoteID").asText();
+
+        HttpResponse<String> tooMuch = sandbox.put("/CreditNotes/" + creditId + "/Allocations",
+                "{\"Allocations\":[{\"Invoice\":{\"InvoiceID\":\"" + invoiceId + "\"},\"Amount\":22.01,\"Date\":\"2026-11-23\"}]}", SUPPLIER);
+        assertThat(messages(error(tooMuch))).containsExactly("Credit Note cannot be allocated as amount is greater than amount outstanding");
+
+        HttpResponse<String> allocated = sandbox.put("/CreditNotes/" + creditId + "/Allocations",
+                "{\"Allocations\":[{\"Invoice\":{\"InvoiceID\":\"" + invoiceId + "\"},\"Amount\":22.00,\"Date\":\"2026-11-23\"}]}", SUPPLIER);
+        assertThat(allocated.statusCode()).as(allocated.body()).isEqualTo(200);
+        JsonNode invoice = invoiceById(invoiceId);
+        assertThat(invoice.get("AmountCredited").decimalValue()).isEqualByComparingTo("22.00");
+        assertThat(invoice.get("AmountDue").decimalValue()).isEqualByComparingTo("88.00");
+        assertThat(invoice.get("CreditNotes").get(0).get("CreditNoteID").asText()).isEqualTo(creditId);
+        JsonNode creditAfter = first(sandbox.get("/CreditNotes/" + creditId, SUPPLIER), "CreditNotes");
+        assertThat(creditAfter.get("Status").asText()).isEqualTo("PAID");
+        assertThat(creditAfter.get("RemainingCredit").decimalValue()).isEqualByComparingTo("0");
+
+        HttpResponse<String> edit = sandbox.post("/Invoices/" + invoiceId, "{\"Invoices\":[{\"Reference\":\"x\"}]}", SUPPLIER);
+        assertThat(messages(error(edit))).containsExactly(
+                "This document cannot be edited as it has a payment or credit note allocated to it.");
+    }
+
+    @Test
+    void creditNotesCannotBeAllocatedToTheOtherSideOrAPaidInvoice() {
+        String bill = createdId(sandbox.put("/Invoices", "{\"Invoices\":[" + invoice("ACCPAY", "BILL-1", "AUTHORISED", "10") + "]}",
+                SUPPLIER));
+        String paidInvoice = createdId(createInvoice(SUPPLIER, invoice("ACCREC", "CN-T2", "AUTHORISED", "10")));
+        sandbox.send("POST", "/sandbox/tenants/" + SUPPLIER + "/invoices/" + paidInvoice + "/pay", null, null);
+        String creditId = first(sandbox.put("/CreditNotes", """
+                {"CreditNotes":[{"Type":"ACCRECCREDIT","Contact":{"Name":"Harbour Cafe"},"Status":"AUTHORISED",
+                  "LineItems":[{"Description":"x","Quantity":1,"UnitAmount":5,"AccountCode":"200"}]}]}
+                """, SUPPLIER), "CreditNotes").get("CreditNoteID").asText();
+        String path = "/CreditNotes/" + creditId + "/Allocations";
+        assertThat(messages(error(sandbox.put(path, "{\"Allocations\":[{\"Invoice\":{\"InvoiceID\":\"" + bill
+                + "\"},\"Amount\":1,\"Date\":\"2026-11-23\"}]}", SUPPLIER))))
+                .containsExactly("Credit Note cannot be allocated to an incorrect invoice type");
+        assertThat(messages(error(sandbox.put(path, "{\"Allocations\":[{\"Invoice\":{\"InvoiceID\":\"" + paidInvoice
+                + "\"},\"Amount\":1,\"Date\":\"2026-11-23\"}]}", SUPPLIER))))
+                .containsExactly("The invoice you are trying to allocate to has already been paid off");
+    }
+}
