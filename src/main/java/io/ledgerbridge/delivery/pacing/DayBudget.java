@@ -75,7 +75,8 @@ final class DayBudget {
         if (resetAt != null) {
             return resetAt;
         }
-        return StartSpacing.later(now, probeAt);
+        // every way to 0 sets probeAt; should one be missed, a probe a window after the last figure is still safe
+        return StartSpacing.later(now, probeAt != null ? probeAt : baseAt.plus(probeInterval));
     }
 
     void started(Instant now) {
