@@ -17,6 +17,7 @@ public final class XeroMessages {
             + " change it in Xero.";
 
     private static final Pattern ACCOUNT = Pattern.compile("Account code '([^']+)' (?:is not a valid code|has been archived|.*)");
+    private static final Pattern TAX_WITH_ACCOUNT = Pattern.compile("The TaxType code '([^']+)' cannot be used with account code '([^']+)'");
     private static final Pattern TAX_TYPE = Pattern.compile("The TaxType code '?([^' ]+)'? ");
     private static final List<String> PAID_LOCK = List.of(
             "This document cannot be edited as it has a payment or credit note allocated to it",
@@ -39,6 +40,13 @@ public final class XeroMessages {
             String code = account.group(1);
             return new Problem("Account code " + code + " is not valid in " + organisation + "'s chart of accounts ("
                     + first + ")", accountFix(code, coding, sales));
+        }
+        Matcher taxWithAccount = TAX_WITH_ACCOUNT.matcher(first);
+        if (taxWithAccount.lookingAt()) {
+            return new Problem("Tax rate " + taxWithAccount.group(1) + " cannot be used with account "
+                    + taxWithAccount.group(2) + " in " + organisation + " (" + first + ")",
+                    accountFix(taxWithAccount.group(2), coding, sales) + " Or map the tax code for "
+                            + (sales ? "sales" : "purchases") + " to a tax rate that account accepts.");
         }
         Matcher tax = TAX_TYPE.matcher(first);
         if (tax.lookingAt()) {
@@ -73,8 +81,8 @@ public final class XeroMessages {
                 case ITEM_MAPPING -> "Map item " + line.itemKey() + " to " + kind
                         + " account (PUT /api/v1/workspaces/{ws}/mappings/items/" + line.itemKey() + ").";
                 case SUPPLIER_DEFAULT -> "Change this supplier's default account (PUT /api/v1/workspaces/{ws}/mappings/suppliers/{key}).";
-                case FREIGHT -> "Set the workspace's freight account to an active account.";
-                case SURCHARGE -> "Set the workspace's surcharge account to an active account.";
+                case FREIGHT -> "Set the workspace's freight account to " + (sales ? "an income" : "an expense") + " account.";
+                case SURCHARGE -> "Set the workspace's surcharge account to " + (sales ? "an income" : "an expense") + " account.";
                 default -> "Set the workspace's default " + (sales ? "sales" : "expense") + " account, or map item "
                         + line.itemKey() + ".";
             };

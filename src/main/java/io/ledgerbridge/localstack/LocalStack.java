@@ -8,11 +8,14 @@ import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
+import io.ledgerbridge.sandbox.SandboxSettings;
+import io.ledgerbridge.sandbox.XeroSandbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything LedgerBridge needs, in this process: PostgreSQL, a Kafka broker and a mail server.
+ * Everything LedgerBridge needs, in this process: PostgreSQL, a Kafka broker, a mail server and the Xero
+ * sandbox (kept in its own package, {@code io.ledgerbridge.sandbox}, and only started here).
  * One stack per JVM: the local profile and {@link LocalStackMain} start it, and a JVM shutdown hook
  * stops it cleanly.
  */
@@ -25,6 +28,7 @@ public final class LocalStack implements AutoCloseable {
     private final PostgresServer postgres;
     private final KafkaServer kafka;
     private final MailServer mail;
+    private XeroSandbox sandbox;
 
     private LocalStack(LocalStackSettings settings) {
         this.settings = settings;
@@ -58,6 +62,10 @@ public final class LocalStack implements AutoCloseable {
         try {
             kafka.start();
             mail.start();
+            if (settings.xeroSandbox()) {
+                sandbox = XeroSandbox.start(SandboxSettings.defaults().withPort(settings.xeroSandboxPort()));
+                log.info("Xero sandbox at {}", sandbox.baseUrl());
+            }
             database.join();
         } catch (Exception e) {
             close();
@@ -70,6 +78,9 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (sandbox != null) {
+            quietly(sandbox);
+        }
         quietly(mail);
         quietly(kafka);
         quietly(postgres);

@@ -22,7 +22,9 @@ public record LocalStackSettings(
         int smtpPort,
         int imapPort,
         String inboxUser,
-        String inboxPassword) {
+        String inboxPassword,
+        boolean xeroSandbox,
+        int xeroSandboxPort) {
 
     public static final String PREFIX = "ledgerbridge.local-stack.";
 
@@ -46,7 +48,9 @@ public record LocalStackSettings(
                 port(get.apply("smtp-port"), 3025),
                 port(get.apply("imap-port"), 3143),
                 orDefault(get.apply("inbox-user"), "invoices@ledgerbridge.local"),
-                orDefault(get.apply("inbox-password"), "invoices"));
+                orDefault(get.apply("inbox-password"), "invoices"),
+                Boolean.parseBoolean(orDefault(get.apply("xero-sandbox"), "true")),
+                port(get.apply("xero-sandbox-port"), 8089));
     }
 
     public String jdbcUrl() {
@@ -57,34 +61,57 @@ public record LocalStackSettings(
         return host + ":" + kafkaPort;
     }
 
-    /** The properties that point the service at this stack, as the production profile would name them. */
-    public Map<String, Object> serviceProperties() {
-        return Map.of(
-                "spring.datasource.url", jdbcUrl(),
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "",
-                "camel.component.kafka.brokers", kafkaBootstrap(),
-                "ledgerbridge.mail.imap-host", host,
-                "ledgerbridge.mail.imap-port", imapPort,
-                "ledgerbridge.mail.smtp-host", host,
-                "ledgerbridge.mail.smtp-port", smtpPort,
-                "ledgerbridge.mail.username", inboxUser,
-                "ledgerbridge.mail.password", inboxPassword);
+    /** The sandbox's base URL, e.g. {@code http://localhost:8089}. */
+    public String xeroSandboxUrl() {
+        return "http://" + host + ":" + xeroSandboxPort;
     }
 
-    /** The same, as environment variables for a service started with the production profile. */
+    /** The properties that point the service at this stack, as the production profile would name them. */
+    public Map<String, Object> serviceProperties() {
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        serviceEnvironment().forEach((variable, value) -> properties.put(PROPERTY_OF.get(variable), value));
+        return properties;
+    }
+
+    /** Each environment variable of {@link #serviceEnvironment()} and the property it sets. */
+    private static final Map<String, String> PROPERTY_OF = Map.ofEntries(
+            Map.entry("DATABASE_URL", "spring.datasource.url"),
+            Map.entry("DATABASE_USERNAME", "spring.datasource.username"),
+            Map.entry("DATABASE_PASSWORD", "spring.datasource.password"),
+            Map.entry("KAFKA_BROKERS", "camel.component.kafka.brokers"),
+            Map.entry("IMAP_HOST", "ledgerbridge.mail.imap-host"),
+            Map.entry("IMAP_PORT", "ledgerbridge.mail.imap-port"),
+            Map.entry("SMTP_HOST", "ledgerbridge.mail.smtp-host"),
+            Map.entry("SMTP_PORT", "ledgerbridge.mail.smtp-port"),
+            Map.entry("MAIL_USERNAME", "ledgerbridge.mail.username"),
+            Map.entry("MAIL_PASSWORD", "ledgerbridge.mail.password"),
+            Map.entry("XERO_API_URL", "ledgerbridge.xero.api-url"),
+            Map.entry("XERO_IDENTITY_URL", "ledgerbridge.xero.identity-url"),
+            Map.entry("XERO_LOGIN_URL", "ledgerbridge.xero.login-url"),
+            Map.entry("XERO_CONNECTIONS_URL", "ledgerbridge.xero.connections-url"),
+            Map.entry("LEDGERBRIDGE_DEMO_CONNECTIONS_FROM", "ledgerbridge.demo-connections-from"));
+
+    /** The environment a service started with the production profile needs to run against this stack. */
     public Map<String, String> serviceEnvironment() {
-        return Map.of(
-                "DATABASE_URL", jdbcUrl(),
-                "DATABASE_USERNAME", "postgres",
-                "DATABASE_PASSWORD", "",
-                "KAFKA_BROKERS", kafkaBootstrap(),
-                "IMAP_HOST", host,
-                "IMAP_PORT", String.valueOf(imapPort),
-                "SMTP_HOST", host,
-                "SMTP_PORT", String.valueOf(smtpPort),
-                "MAIL_USERNAME", inboxUser,
-                "MAIL_PASSWORD", inboxPassword);
+        Map<String, String> environment = new java.util.LinkedHashMap<>();
+        environment.put("DATABASE_URL", jdbcUrl());
+        environment.put("DATABASE_USERNAME", "postgres");
+        environment.put("DATABASE_PASSWORD", "");
+        environment.put("KAFKA_BROKERS", kafkaBootstrap());
+        environment.put("IMAP_HOST", host);
+        environment.put("IMAP_PORT", String.valueOf(imapPort));
+        environment.put("SMTP_HOST", host);
+        environment.put("SMTP_PORT", String.valueOf(smtpPort));
+        environment.put("MAIL_USERNAME", inboxUser);
+        environment.put("MAIL_PASSWORD", inboxPassword);
+        if (xeroSandbox) {
+            environment.put("XERO_API_URL", xeroSandboxUrl() + "/api.xro/2.0");
+            environment.put("XERO_IDENTITY_URL", xeroSandboxUrl() + "/identity");
+            environment.put("XERO_LOGIN_URL", xeroSandboxUrl());
+            environment.put("XERO_CONNECTIONS_URL", xeroSandboxUrl() + "/connections");
+            environment.put("LEDGERBRIDGE_DEMO_CONNECTIONS_FROM", xeroSandboxUrl());
+        }
+        return environment;
     }
 
     private static String orDefault(String value, String fallback) {

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * workspace is left as it is, so edits made through the API survive a restart.
  */
 @Component
+@Order(1)
 @ConditionalOnProperty(name = "ledgerbridge.seed-demo-workspaces", havingValue = "true")
 class DemoWorkspaces implements ApplicationRunner {
 
@@ -44,7 +46,8 @@ class DemoWorkspaces implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         seed("demo-supplier", "Demo Fresh Produce Co", Role.SUPPLIER, "accounts@demo-supplier.example",
-                new WorkspaceSettings("200", "310", "425", "404", "855", InvoiceStatus.AUTHORISED, false, true, true,
+                // Freight and surcharges the supplier charges are income: 260 Other Revenue.
+                new WorkspaceSettings("200", "310", "260", "260", "855", InvoiceStatus.AUTHORISED, false, true, true,
                         INVOICE_SYNC_ON, PhoneField.DEFAULT, AddressField.BILLING));
         seed("demo-venue", "Demo Harbour Cafe", Role.VENUE, "finance@demo-venue.example",
                 new WorkspaceSettings(null, "310", "425", "404", "855", InvoiceStatus.AUTHORISED, true, true, false,
