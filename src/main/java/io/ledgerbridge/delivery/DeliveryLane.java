@@ -259,7 +259,7 @@ public class DeliveryLane {
         }
         List<String> messages = answer.validationErrors() == null ? List.of()
                 : answer.validationErrors().stream().map(XeroMessage::message).toList();
-        if (XeroMessages.paidLock(messages, due.xeroStatus())) {
+        if (XeroMessages.paidLock(messages, statusInXero(connection, due, messages))) {
             settle(due, "LOCKED", null, XeroMessages.CHANGE_IT_IN_XERO, "Change it in Xero.", events);
             documents.recordAttempt(due, operation, key, status, "LOCKED", String.join(" ", messages));
             return;
@@ -269,6 +269,24 @@ public class DeliveryLane {
         settle(due, "FAILED", null, problem.message(), problem.fixHint(), events);
         documents.recordAttempt(due, operation, key, status, "FAILED", String.join(" ", messages));
         organisations.forget(connection.workspaceId());
+    }
+
+    /**
+     * Xero's "not of valid status" does not say which status: when the document may have been paid in Xero
+     * since it was sent, read its status there (one call) so that a paid document is LOCKED, not FAILED.
+     */
+    private String statusInXero(XeroConnection connection, DueDocument due, List<String> messages) {
+        boolean statusRefused = messages.stream().anyMatch(message -> message.startsWith("Invoice not of valid status"));
+        if (!statusRefused || due.xeroId() == null || "PAID".equals(due.xeroStatus())) {
+            return due.xeroStatus();
+        }
+        XeroResponse response = xero.call(connection, XeroRequest.get(connection.workspaceId(),
+                "/Invoices/" + due.xeroId(), null), Priority.PUSH);
+        if (!response.ok()) {
+            return due.xeroStatus();
+        }
+        List<XeroInvoice> current = invoices(response.body());
+        return current.isEmpty() ? due.xeroStatus() : current.get(0).status();
     }
 
     /** A call as a whole failed: wait, park, or fail the documents, as the failure's kind says. */

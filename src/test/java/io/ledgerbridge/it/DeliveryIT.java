@@ -1,0 +1,177 @@
+package io.ledgerbridge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ledgerbridge.sandbox.XeroSandbox;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+
+/**
+ * Order events become coded documents in the sandbox's two organisations: the supplier's sales invoice
+ * and the venue's bill, updated in place, failed with a plain reason and fix, and locked once paid.
+ */
+@WholeAppTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeliveryIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Environment environment;
+
+    private ApiClient api;
+    private KafkaTestClient kafka;
+    private String sandbox;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void connect() {
+        api = new ApiClient("http://localhost:" + port, "local-dev-token");
+        kafka = new KafkaTestClient(environment.getRequiredProperty("camel.component.kafka.brokers"));
+        sandbox = environment.getRequiredProperty("ledgerbridge.demo-connections-from");
+    }
+
+    @AfterAll
+    void close() {
+        kafka.close();
+    }
+
+    private ObjectNode order(String orderId, int version) {
+        ObjectNode event = OrderEvents.invoice("demo-supplier", "demo-venue", orderId, version);
+        ((ObjectNode) event.get("data")).put("invoiceNumber", "INV-" + orderId);
+        return event;
+    }
+
+    private JsonNode document(String workspace, String orderId) {
+        for (JsonNode document : api.get("/api/v1/workspaces/" + workspace + "/documents?limit=1000").json()) {
+            if (document.get("orderId").asText().equals(orderId)) {
+                return document;
+            }
+        }
+        return null;
+    }
+
+    private JsonNode awaitState(String workspace, String orderId, String state, long version) {
+        return await().atMost(WAIT).until(() -> document(workspace, orderId),
+                document -> document != null && state.equals(document.get("state").asText())
+                        && document.get("version").asLong() == version);
+    }
+
+    private List<JsonNode> sandboxInvoices(UUID tenant, String number) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create(sandbox + "/sandbox/tenants/" + tenant + "/documents")).build(), HttpResponse.BodyHandlers.ofString());
+        List<JsonNode> found = new java.util.ArrayList<>();
+        for (JsonNode invoice : JSON.readTree(response.body()).path("Invoices")) {
+            if (number.equals(invoice.path("InvoiceNumber").asText())) {
+                found.add(invoice);
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void anOrderBecomesACodedSalesInvoiceAndBillThenUpdatesInPlace() throws Exception {
+        String orderId = "d-" + UUID.randomUUID().toString().substring(0, 8);
+        kafka.send("orders.events", "demo-supplier", order(orderId, 1).toString());
+
+        JsonNode sales = awaitState("demo-supplier", orderId, "SYNCED", 1);
+        JsonNode bill = awaitState("demo-venue", orderId, "SYNCED", 1);
+        assertThat(sales.get("xeroStatus").asText()).isEqualTo("AUTHORISED");
+        assertThat(bill.get("xeroStatus").asText()).isEqualTo("AUTHORISED");
+
+        List<JsonNode> inSupplier = sandboxInvoices(XeroSandbox.SUPPLIER_TENANT, "INV-" + orderId);
+        assertThat(inSupplier).singleElement().satisfies(invoice -> {
+            assertThat(invoice.get("Type").asText()).isEqualTo("ACCREC");
+            assertThat(invoice.get("Total").decimalValue()).isEqualByComparingTo("62.49");
+            assertThat(invoice.get("TotalTax").decimalValue()).isEqualByComparingTo("1.59");
+            assertThat(invoice.get("InvoiceID").asText()).isEqualTo(sales.get("xeroId").asText());
+            assertThat(invoice.get("Reference").asText()).isEqualTo("PO-77");
+            assertThat(invoice.get("LineItems").findValuesAsText("AccountCode")).containsExactly("200", "260", "260");
+            assertThat(invoice.get("LineItems").get(0).get("TaxType").asText()).isEqualTo("EXEMPTOUTPUT");
+            assertThat(invoice.get("LineItems").get(0).get("Tracking").get(0).get("Option").asText()).isEqualTo("North");
+        });
+        List<JsonNode> inVenue = sandboxInvoices(XeroSandbox.VENUE_TENANT, "INV-" + orderId);
+        assertThat(inVenue).singleElement().satisfies(invoice -> {
+            assertThat(invoice.get("Type").asText()).isEqualTo("ACCPAY");
+            assertThat(invoice.get("LineItems").findValuesAsText("AccountCode")).containsExactly("310", "425", "404");
+            assertThat(invoice.get("LineItems").get(1).get("TaxType").asText()).isEqualTo("INPUT");
+        });
+
+        ObjectNode updated = order(orderId, 2);
+        updated.put("type", "order.updated");
+        ((ObjectNode) updated.at("/data/lines/0")).put("quantity", 12);
+        OrderEvents.withTotal(updated, "71.49");
+        kafka.send("orders.events", "demo-supplier", updated.toString());
+
+        awaitState("demo-supplier", orderId, "SYNCED", 2);
+        assertThat(sandboxInvoices(XeroSandbox.SUPPLIER_TENANT, "INV-" + orderId)).singleElement()
+                .satisfies(invoice -> assertThat(invoice.get("Total").decimalValue()).isEqualByComparingTo("71.49"));
+
+        List<ConsumerRecord<String, String>> statuses = kafka.readUntil("xero.sync.status",
+                record -> record.value().contains(orderId) && record.value().contains("\"version\":2"), WAIT);
+        assertThat(statuses).isNotEmpty();
+        assertThat(statuses.get(0).key()).isIn("demo-supplier", "demo-venue");
+    }
+
+    @Test
+    void aDocumentXeroCannotTakeFailsWithAPlainReasonAndFixAndGoesToTheDeadLetterTopic() {
+        String orderId = "f-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode event = order(orderId, 1);
+        ((ObjectNode) event.at("/data/lines/0")).put("sku", "NEW-" + orderId).put("taxCode", "WINE_TAX");
+        kafka.send("orders.events", "demo-supplier", event.toString());
+
+        JsonNode failed = awaitState("demo-venue", orderId, "FAILED", 1);
+        assertThat(failed.get("error").asText()).isEqualTo("Tax code WINE_TAX has no Xero tax rate for purchases in Demo Harbour Cafe.");
+        assertThat(failed.get("fixHint").asText()).contains("mappings/tax-rates/WINE_TAX");
+        List<ConsumerRecord<String, String>> letters = kafka.readUntil("xero.sync.dlq",
+                record -> record.value().contains(orderId), WAIT);
+        assertThat(letters).isNotEmpty();
+        assertThat(letters.get(0).value()).contains("WINE_TAX has no Xero tax rate");
+    }
+
+    @Test
+    void aChangeAfterPaymentInXeroIsLockedNotSent() throws Exception {
+        String orderId = "p-" + UUID.randomUUID().toString().substring(0, 8);
+        kafka.send("orders.events", "demo-supplier", order(orderId, 1).toString());
+        JsonNode sales = awaitState("demo-supplier", orderId, "SYNCED", 1);
+
+        HttpResponse<String> paid = http.send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/tenants/"
+                        + XeroSandbox.SUPPLIER_TENANT + "/invoices/" + sales.get("xeroId").asText() + "/pay"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(paid.statusCode()).as(paid.body()).isBetween(200, 299);
+
+        ObjectNode updated = order(orderId, 2);
+        updated.put("type", "order.updated");
+        OrderEvents.withTotal(updated, "71.49");
+        ((ObjectNode) updated.at("/data/lines/0")).put("quantity", 12);
+        kafka.send("orders.events", "demo-supplier", updated.toString());
+
+        JsonNode locked = awaitState("demo-supplier", orderId, "LOCKED", 2);
+        assertThat(locked.get("error").asText()).contains("change it in Xero");
+        assertThat(sandboxInvoices(XeroSandbox.SUPPLIER_TENANT, "INV-" + orderId)).singleElement()
+                .satisfies(invoice -> {
+                    assertThat(invoice.get("Status").asText()).isEqualTo("PAID");
+                    assertThat(invoice.get("Total").decimalValue()).isEqualByComparingTo("62.49");
+                });
+    }
+}
