@@ -33,6 +33,10 @@ public class XeroClientConfiguration {
             @Value("${ledgerbridge.xero.identity-url}") String identityUrl,
             @Value("${ledgerbridge.xero.login-url}") String loginUrl,
             @Value("${ledgerbridge.xero.scopes}") String scopes) {
+        if (clientId.isBlank() || clientSecret.isBlank()) {
+            throw new IllegalStateException("Set XERO_CLIENT_ID and XERO_CLIENT_SECRET (ledgerbridge.xero.client-id and"
+                    + " client-secret) to the app's OAuth 2.0 client from Xero's developer portal.");
+        }
         return ClientRegistration.withRegistrationId("xero")
                 .clientId(clientId)
                 .clientSecret(clientSecret)

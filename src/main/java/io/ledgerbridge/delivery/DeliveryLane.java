@@ -165,7 +165,7 @@ public class DeliveryLane {
                 continue;
             }
             if (due.cancelled() && due.xeroId() == null && !due.outcomeUnknown()) {
-                documents.delivered(due, null, null, "VOIDED", null);
+                documents.delivered(due, null, null, "VOIDED", null, null, null);
                 events.add(event(due, "VOIDED", null, null, null, null, null));
                 continue;
             }
@@ -214,8 +214,8 @@ public class DeliveryLane {
     private void send(XeroConnection connection, Organisation organisation, List<Work> sending,
                       List<SyncStatusEvent> events) {
         boolean fourDecimals = sending.stream().anyMatch(work -> work.coding().fourDecimalUnitPrices());
-        String key = idempotencyKey(connection.workspaceId(), sending);
         String body = write(Map.of("Invoices", sending.stream().map(Work::invoice).toList()));
+        String key = idempotencyKey(connection.workspaceId(), body);
         XeroResponse response = xero.call(connection, XeroRequest.write(connection.workspaceId(), "POST", "/Invoices",
                 "summarizeErrors=false" + (fourDecimals ? "&unitdp=4" : ""), body, key), Priority.PUSH);
         if (!response.ok()) {
@@ -250,11 +250,13 @@ public class DeliveryLane {
             } else {
                 state = "SYNCED";
             }
-            documents.delivered(due, answer.invoiceId(), xeroStatus, state, reason);
+            String note = reason == null ? null
+                    : "GL account required: " + String.join(", ", work.coding().linesWithoutAccount());
+            String hint = reason == null ? null
+                    : "Map the items (or set a default account): the document is then sent again and approved by itself.";
+            documents.delivered(due, answer.invoiceId(), xeroStatus, state, reason, note, hint);
             documents.recordAttempt(due, operation, key, status, state, null);
-            events.add(event(due, state, reason, answer.invoiceId(), xeroStatus,
-                    reason == null ? null : "GL account required: " + String.join(", ", work.coding().linesWithoutAccount()),
-                    reason == null ? null : "Map the items (or set a default account); the bill is then approved by itself."));
+            events.add(event(due, state, reason, answer.invoiceId(), xeroStatus, note, hint));
             return;
         }
         List<String> messages = answer.validationErrors() == null ? List.of()
@@ -371,14 +373,15 @@ public class DeliveryLane {
         return clock.instant().plusSeconds(seconds);
     }
 
-    /** The same documents at the same versions make the same key: a resend within Xero's window is a replay. */
-    static String idempotencyKey(String workspaceId, List<Work> sending) {
-        StringBuilder material = new StringBuilder(workspaceId);
-        sending.stream().map(work -> work.due().documentId() + ":" + work.due().version()
-                        + (work.due().cancelled() ? ":cancel" : ""))
-                .sorted().forEach(part -> material.append('|').append(part));
+    /**
+     * The same request makes the same key, so a resend of an unanswered call within Xero's window is a
+     * replay, not a second write; a different request (a document coded anew, a newer version) gets a new
+     * key, as Xero requires (it refuses a key reused for another request).
+     */
+    static String idempotencyKey(String workspaceId, String body) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((workspaceId + "|" + body).getBytes(StandardCharsets.UTF_8));
             return "lb-invoices-" + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

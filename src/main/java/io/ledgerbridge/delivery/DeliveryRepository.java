@@ -54,20 +54,25 @@ public class DeliveryRepository {
                 .list();
     }
 
-    /** Xero holds this version now. {@code state} SYNCED, VOIDED or WAITING (with {@code reason}). */
-    public void delivered(DueDocument document, UUID xeroId, String xeroStatus, String state, String reason) {
+    /**
+     * Xero holds this version now. {@code state} SYNCED, VOIDED or WAITING (with {@code reason}, and the
+     * {@code note} and {@code fixHint} a person reads, e.g. which lines still need a GL account).
+     */
+    public void delivered(DueDocument document, UUID xeroId, String xeroStatus, String state, String reason,
+                          String note, String fixHint) {
         jdbc.sql("""
                 UPDATE documents
                    SET xero_id = :xeroId, delivered_version = :version, xero_status = :xeroStatus,
                        outcome_unknown = false, claimed_until = NULL, attempts = attempts + 1, synced_at = now(),
                        state = CASE WHEN version = :version THEN :state ELSE 'PENDING' END,
                        waiting_reason = CASE WHEN version = :version THEN :reason END,
-                       error = NULL, fix_hint = NULL, updated_at = now()
+                       error = CASE WHEN version = :version THEN :note END,
+                       fix_hint = CASE WHEN version = :version THEN :hint END, updated_at = now()
                  WHERE workspace_id = :ws AND document_id = :id
                 """)
                 .param("ws", document.workspaceId()).param("id", document.documentId())
                 .param("xeroId", xeroId).param("version", document.version()).param("xeroStatus", xeroStatus)
-                .param("state", state).param("reason", reason)
+                .param("state", state).param("reason", reason).param("note", note).param("hint", fixHint)
                 .update();
     }
 
@@ -127,6 +132,17 @@ public class DeliveryRepository {
                  WHERE workspace_id = :ws AND state = 'WAITING' AND waiting_reason = :reason
                 """)
                 .param("ws", workspaceId).param("reason", reason)
+                .update();
+    }
+
+    /** Documents that failed before reaching Xero or were rejected go again (after a mapping changed). */
+    public int retryFailed(String workspaceId) {
+        return jdbc.sql("""
+                UPDATE documents SET state = 'PENDING', error = NULL, fix_hint = NULL, next_attempt_at = now(),
+                       updated_at = now()
+                 WHERE workspace_id = :ws AND state = 'FAILED'
+                """)
+                .param("ws", workspaceId)
                 .update();
     }
 

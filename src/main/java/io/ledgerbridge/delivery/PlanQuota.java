@@ -2,6 +2,8 @@ package io.ledgerbridge.delivery;
 
 import io.ledgerbridge.workspace.Workspace;
 import io.ledgerbridge.workspace.Workspace.Plan;
+import io.ledgerbridge.workspace.WorkspaceRepository;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -9,15 +11,31 @@ import org.springframework.stereotype.Component;
  * The plan's quota (F23): a FREE workspace syncs 30 new invoices or bills a calendar month (UTC); PRO is
  * unlimited. Documents beyond it wait as OVER_QUOTA and go when the plan or the month allows.
  */
-@Component
+@Component("planQuota")
 public class PlanQuota {
 
     public static final int FREE_PER_MONTH = 30;
 
     private final JdbcClient jdbc;
+    private final WorkspaceRepository workspaces;
 
-    public PlanQuota(JdbcClient jdbc) {
+    public PlanQuota(JdbcClient jdbc, WorkspaceRepository workspaces) {
         this.jdbc = jdbc;
+        this.workspaces = workspaces;
+    }
+
+    /** A new month (or a plan change made elsewhere): release the waiting documents where quota is left again. */
+    public int releaseWhereQuotaAllows() {
+        List<String> waiting = jdbc.sql("SELECT DISTINCT workspace_id FROM documents WHERE state = 'OVER_QUOTA'")
+                .query(String.class).list();
+        int released = 0;
+        for (String workspaceId : waiting) {
+            Workspace workspace = workspaces.find(workspaceId).orElse(null);
+            if (workspace != null && remaining(workspace) > 0) {
+                released += release(workspaceId);
+            }
+        }
+        return released;
     }
 
     /** How many more new documents this workspace may create in Xero this month. */

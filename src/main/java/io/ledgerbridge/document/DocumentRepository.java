@@ -80,6 +80,48 @@ public class DocumentRepository {
                 .update() == 1;
     }
 
+    /**
+     * Sends documents again (F40): due now, error cleared, whatever state they were in except VOIDED.
+     *
+     * @return the ids that were re-queued
+     */
+    public List<UUID> resync(String workspaceId, List<UUID> ids, Optional<String> state) {
+        String chosen = ids.isEmpty() ? "" : " AND document_id IN (:ids)";
+        var statement = jdbc.sql("""
+                UPDATE documents SET state = 'PENDING', waiting_reason = NULL, error = NULL, fix_hint = NULL,
+                       next_attempt_at = now(), updated_at = now()
+                 WHERE workspace_id = :workspace AND state <> 'VOIDED'
+                   AND (CAST(:state AS text) IS NULL OR state = :state)""" + chosen + " RETURNING document_id")
+                .param("workspace", workspaceId)
+                .param("state", state.orElse(null));
+        if (!ids.isEmpty()) {
+            statement = statement.param("ids", ids);
+        }
+        return statement.query(UUID.class).list();
+    }
+
+    /** A person has dealt with it (F40): RESOLVED, out of every retry, with who said so. */
+    public boolean resolve(String workspaceId, UUID documentId, String note) {
+        return jdbc.sql("""
+                UPDATE documents SET state = 'RESOLVED', waiting_reason = NULL, fix_hint = NULL,
+                       error = :note, updated_at = now()
+                 WHERE workspace_id = :workspace AND document_id = :id
+                """)
+                .param("workspace", workspaceId).param("id", documentId).param("note", note)
+                .update() == 1;
+    }
+
+    /** The audit trail: who asked for what (F44). */
+    public void audit(String workspaceId, UUID documentId, String operation, String by) {
+        jdbc.sql("""
+                INSERT INTO document_attempts (workspace_id, document_id, version, operation, outcome, attempted_by)
+                SELECT workspace_id, document_id, version, :operation, 'REQUESTED', :by FROM documents
+                 WHERE workspace_id = :workspace AND document_id = :id
+                """)
+                .param("workspace", workspaceId).param("id", documentId).param("operation", operation).param("by", by)
+                .update();
+    }
+
     public List<DocumentView> list(String workspaceId, Optional<String> state, int limit, int offset) {
         return jdbc.sql("""
                 SELECT document_id, workspace_id, source_key, order_id, xero_type, version, last_event_id,

@@ -24,6 +24,7 @@ public final class LocalStackMain {
         StringBuilder ready = new StringBuilder("\n=== LedgerBridge local stack is up. Run the service against it with:\n");
         ready.append("SPRING_PROFILES_ACTIVE=prod");
         environment.forEach((key, value) -> ready.append(' ').append(key).append("='").append(value).append('\''));
+        ready.append(" XERO_CLIENT_ID=ledgerbridge-local XERO_CLIENT_SECRET=local-secret");
         ready.append(" LEDGERBRIDGE_API_TOKENS=local-dev-token LEDGERBRIDGE_TOKEN_KEY=").append(LOCAL_TOKEN_KEY)
                 .append(" LEDGERBRIDGE_SEED_DEMO_WORKSPACES=true ./mvnw spring-boot:run\n");
         ready.append("=== Stop with Ctrl+C; data stays in ").append(stack.settings().dataDirectory()).append('\n');

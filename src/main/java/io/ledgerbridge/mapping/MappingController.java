@@ -2,6 +2,7 @@ package io.ledgerbridge.mapping;
 
 import io.ledgerbridge.api.AccountCode;
 import io.ledgerbridge.api.NotFoundException;
+import io.ledgerbridge.delivery.DeliveryRepository;
 import io.ledgerbridge.mapping.MappingRepository.ItemRow;
 import io.ledgerbridge.mapping.MappingRepository.SupplierRow;
 import io.ledgerbridge.mapping.MappingRepository.TaxRow;
@@ -33,10 +34,21 @@ public class MappingController {
 
     private final MappingRepository mappings;
     private final WorkspaceRepository workspaces;
+    private final DeliveryRepository delivery;
 
-    public MappingController(MappingRepository mappings, WorkspaceRepository workspaces) {
+    public MappingController(MappingRepository mappings, WorkspaceRepository workspaces, DeliveryRepository delivery) {
         this.mappings = mappings;
         this.workspaces = workspaces;
+        this.delivery = delivery;
+    }
+
+    /**
+     * A new or changed mapping may be what waiting documents needed (F15): drafts waiting for a GL account
+     * and documents that failed coding go again, and are approved by themselves once every line is coded.
+     */
+    private void releaseWaitingDocuments(String workspaceId) {
+        delivery.resume(workspaceId, "GL_ACCOUNT_REQUIRED");
+        delivery.retryFailed(workspaceId);
     }
 
     /** An item (SKU): its account, optionally its Xero item code and product-level {@code xero_<Category>} tracking. */
@@ -85,6 +97,7 @@ public class MappingController {
         }
         mappings.saveItem(workspaceId, key, blankToNull(request.accountCode()), blankToNull(request.itemCode()),
                 request.properties());
+        releaseWaitingDocuments(workspaceId);
         return item(workspaceId, key);
     }
 
@@ -106,6 +119,7 @@ public class MappingController {
                                    @Valid @RequestBody SupplierMappingRequest request) {
         requireWorkspace(workspaceId);
         mappings.saveSupplier(workspaceId, key, request.accountCode());
+        releaseWaitingDocuments(workspaceId);
         return supplier(workspaceId, key);
     }
 
@@ -130,6 +144,7 @@ public class MappingController {
             throw new IllegalArgumentException("A tax mapping needs a Xero tax type for sales, purchases or both.");
         }
         mappings.saveTax(workspaceId, key, request.sales(), request.purchases());
+        releaseWaitingDocuments(workspaceId);
         return taxRate(workspaceId, key);
     }
 
@@ -151,6 +166,7 @@ public class MappingController {
                                    @Valid @RequestBody TrackingMappingRequest request) {
         requireWorkspace(workspaceId);
         mappings.saveTracking(workspaceId, key, request.xeroName());
+        releaseWaitingDocuments(workspaceId);
         return trackingOne(workspaceId, key);
     }
 

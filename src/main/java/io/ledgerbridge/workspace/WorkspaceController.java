@@ -2,6 +2,7 @@ package io.ledgerbridge.workspace;
 
 import io.ledgerbridge.api.AccountCode;
 import io.ledgerbridge.api.NotFoundException;
+import io.ledgerbridge.delivery.PlanQuota;
 import io.ledgerbridge.workspace.Workspace.Plan;
 import io.ledgerbridge.workspace.Workspace.Role;
 import io.ledgerbridge.workspace.WorkspaceSettings.AddressField;
@@ -35,10 +36,12 @@ public class WorkspaceController {
 
     private final WorkspaceRepository workspaces;
     private final InboundAddresses inboundAddresses;
+    private final PlanQuota quota;
 
-    public WorkspaceController(WorkspaceRepository workspaces, InboundAddresses inboundAddresses) {
+    public WorkspaceController(WorkspaceRepository workspaces, InboundAddresses inboundAddresses, PlanQuota quota) {
         this.workspaces = workspaces;
         this.inboundAddresses = inboundAddresses;
+        this.quota = quota;
     }
 
     @GetMapping
@@ -57,6 +60,10 @@ public class WorkspaceController {
         boolean created = workspaces.save(workspaceId, request.name().trim(), request.roles(),
                 request.plan() == null ? Plan.FREE : request.plan(), request.financeEmail(),
                 inboundAddresses.forWorkspace(workspaceId));
+        if (request.plan() == Plan.PRO) {
+            // Documents that waited for the free plan's quota go now (F23).
+            quota.release(workspaceId);
+        }
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(get(workspaceId));
     }
 

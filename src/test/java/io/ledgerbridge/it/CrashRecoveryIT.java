@@ -129,6 +129,8 @@ class CrashRecoveryIT {
         env.put("KAFKA_BROKERS", brokers);
         env.put("KAFKA_GROUP_ID", "crash-it-" + suffix);
         env.put("LEDGERBRIDGE_API_TOKENS", "crash-token");
+        env.put("XERO_CLIENT_ID", "crash-it");
+        env.put("XERO_CLIENT_SECRET", "crash-it-secret");
         env.put("LEDGERBRIDGE_TOKEN_KEY", io.ledgerbridge.localstack.LocalStackMain.LOCAL_TOKEN_KEY);
         env.put("OPS_USERNAME", "ops");
         env.put("OPS_PASSWORD", "crash-ops-password");

@@ -6,7 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ledgerbridge.connection.XeroConnection;
+import io.ledgerbridge.connection.XeroConnection.Status;
+import io.ledgerbridge.connection.XeroConnectionRepository;
 import io.ledgerbridge.sandbox.XeroSandbox;
+import java.time.Instant;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +42,8 @@ class DeliveryIT {
     int port;
     @Autowired
     Environment environment;
+    @Autowired
+    XeroConnectionRepository connections;
 
     private ApiClient api;
     private KafkaTestClient kafka;
@@ -147,6 +153,94 @@ class DeliveryIT {
                 record -> record.value().contains(orderId), WAIT);
         assertThat(letters).isNotEmpty();
         assertThat(letters.get(0).value()).contains("WINE_TAX has no Xero tax rate");
+    }
+
+    /** A new workspace connected to one of the sandbox's organisations, as the connect flow would leave it. */
+    private String connectedWorkspace(String prefix, String role, UUID tenant, String settings) throws Exception {
+        String workspace = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.put("/api/v1/workspaces/" + workspace, "{\"name\":\"" + workspace + "\",\"roles\":[\"" + role + "\"]}")
+                .status()).isEqualTo(201);
+        assertThat(api.put("/api/v1/workspaces/" + workspace + "/settings", settings).status()).isEqualTo(200);
+        assertThat(api.put("/api/v1/workspaces/" + workspace + "/mappings/tax-rates/GST",
+                "{\"sales\":\"OUTPUT\",\"purchases\":\"INPUT\"}").status()).isEqualTo(200);
+        assertThat(api.put("/api/v1/workspaces/" + workspace + "/mappings/tax-rates/GST_FREE",
+                "{\"sales\":\"EXEMPTOUTPUT\",\"purchases\":\"EXEMPTEXPENSES\"}").status()).isEqualTo(200);
+        JsonNode grant = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"tenantIds\":[\"" + tenant + "\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        connections.save(new XeroConnection(workspace, tenant, workspace + " org", grant.get("access_token").asText(),
+                grant.get("refresh_token").asText(), Instant.now().plusSeconds(1800), Status.CONNECTED, null));
+        return workspace;
+    }
+
+    @Test
+    void aBillWithAnUnmappedLineGoesAsDraftAndIsApprovedOnceTheMappingArrives() throws Exception {
+        String venue = connectedWorkspace("gl", "VENUE", XeroSandbox.VENUE_TENANT, """
+                {"freightAccount":"425","surchargeAccount":"404","autoApproveBills":true,"invoiceDefaultStatus":"AUTHORISED",
+                 "modules":{"invoicePush":true}}""");
+        String orderId = "g-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode event = OrderEvents.invoice("demo-supplier", venue, orderId, 1);
+        ((ObjectNode) event.get("data")).put("invoiceNumber", "INV-" + orderId);
+        kafka.send("orders.events", "demo-supplier", event.toString());
+
+        JsonNode draft = awaitState(venue, orderId, "WAITING", 1);
+        assertThat(draft.get("waitingReason").asText()).isEqualTo("GL_ACCOUNT_REQUIRED");
+        assertThat(draft.get("xeroStatus").asText()).isEqualTo("DRAFT");
+        assertThat(draft.get("error").asText()).contains("APL-01");
+
+        assertThat(api.put("/api/v1/workspaces/" + venue + "/mappings/items/APL-01", "{\"accountCode\":\"310\"}").status())
+                .isEqualTo(200);
+        JsonNode approved = awaitState(venue, orderId, "SYNCED", 1);
+        assertThat(approved.get("xeroStatus").asText()).isEqualTo("AUTHORISED");
+        assertThat(approved.get("xeroId").asText()).isEqualTo(draft.get("xeroId").asText());
+    }
+
+    @Test
+    void theFreePlanSyncsThirtyAMonthAndTheRestWaitUntilTheUpgrade() throws Exception {
+        String supplier = connectedWorkspace("quota", "SUPPLIER", XeroSandbox.SUPPLIER_TENANT, """
+                {"salesAccount":"200","freightAccount":"260","surchargeAccount":"260","invoiceDefaultStatus":"AUTHORISED",
+                 "modules":{"invoicePush":true}}""");
+        String batch = UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 31; i++) {
+            ObjectNode event = OrderEvents.invoice(supplier, "not-on-ledgerbridge", "q-" + batch + "-" + i, 1);
+            ((ObjectNode) event.get("data")).put("invoiceNumber", "INV-q-" + batch + "-" + i);
+            kafka.sendAsync("orders.events", supplier, event.toString());
+        }
+        kafka.flush();
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode all = api.get("/api/v1/workspaces/" + supplier + "/documents?limit=100").json();
+            assertThat(all.findValuesAsText("state")).hasSize(31)
+                    .containsOnly("SYNCED", "OVER_QUOTA")
+                    .filteredOn("OVER_QUOTA"::equals).hasSize(1);
+        });
+
+        assertThat(api.put("/api/v1/workspaces/" + supplier, "{\"name\":\"Quota Co\",\"roles\":[\"SUPPLIER\"],\"plan\":\"PRO\"}")
+                .status()).isEqualTo(200);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api.get("/api/v1/workspaces/" + supplier
+                + "/documents?status=SYNCED&limit=100").json()).hasSize(31));
+    }
+
+    @Test
+    void aFailedDocumentCanBeResolvedOrSentAgainAndBothAreAudited() {
+        String orderId = "r-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode event = order(orderId, 1);
+        ((ObjectNode) event.at("/data/lines/0")).put("taxCode", "LUXURY_" + orderId);
+        kafka.send("orders.events", "demo-supplier", event.toString());
+        JsonNode failed = awaitState("demo-venue", orderId, "FAILED", 1);
+        String id = failed.get("documentId").asText();
+
+        JsonNode resolved = api.post("/api/v1/workspaces/demo-venue/documents/" + id + "/resolve", "").json();
+        assertThat(resolved.get("state").asText()).isEqualTo("RESOLVED");
+        assertThat(resolved.get("error").asText()).isEqualTo("Marked resolved by api-client");
+
+        JsonNode resync = api.post("/api/v1/workspaces/demo-venue/documents/resync", "{\"ids\":[\"" + id + "\"]}").json();
+        assertThat(resync.get("resynced").asInt()).isEqualTo(1);
+        awaitState("demo-venue", orderId, "FAILED", 1);
+
+        ApiClient.Response neither = api.post("/api/v1/workspaces/demo-venue/documents/resync", "{}");
+        assertThat(neither.status()).isEqualTo(400);
+        assertThat(neither.json().get("detail").asText()).contains("either \"ids\"");
     }
 
     @Test

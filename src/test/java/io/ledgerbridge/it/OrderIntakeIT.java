@@ -90,7 +90,7 @@ class OrderIntakeIT {
 
         JsonNode sales = awaitDocument(supplier, orderId);
         assertThat(sales.get("xeroType").asText()).isEqualTo("ACCREC");
-        // Not connected to Xero: recorded, then waiting for a connection (nothing lost, nothing sent).
+        // A new workspace has invoice sync off: recorded, then waiting for it (nothing lost, nothing sent).
         assertThat(sales.get("state").asText()).isIn("PENDING", "WAITING");
         assertThat(sales.get("version").asLong()).isEqualTo(1);
         assertThat(sales.get("total").decimalValue()).isEqualByComparingTo("62.49");
@@ -101,7 +101,7 @@ class OrderIntakeIT {
         await().atMost(WAIT).untilAsserted(() -> {
             JsonNode waiting = api.get("/api/v1/workspaces/" + supplier + "/documents?status=WAITING").json();
             assertThat(waiting.findValuesAsText("orderId")).contains(orderId);
-            assertThat(documentOf(supplier, orderId).get("waitingReason").asText()).isEqualTo("NOT_CONNECTED");
+            assertThat(documentOf(supplier, orderId).get("waitingReason").asText()).isEqualTo("SYNC_OFF");
         });
         assertThat(api.get("/api/v1/workspaces/" + supplier + "/documents/" + sales.get("documentId").asText())
                 .json().get("orderId").asText()).isEqualTo(orderId);
