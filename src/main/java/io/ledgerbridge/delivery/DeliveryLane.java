@@ -143,7 +143,8 @@ public class DeliveryLane {
             handleCallFailure(connection, claimed, e.failure(), events);
         } catch (XeroUnreachableException e) {
             Instant next = backoff(claimed);
-            claimed.forEach(due -> documents.retryLater(due, next, false, "Sync unsuccessful (temporary): " + e.getMessage()));
+            claimed.forEach(due -> documents.retryLater(due, next, e.outcomeUnknown(),
+                    "Sync unsuccessful (temporary): " + e.getMessage()));
         }
         return events;
     }

@@ -64,6 +64,9 @@ public final class LocalStack implements AutoCloseable {
             mail.start();
             if (settings.xeroSandbox()) {
                 sandbox = XeroSandbox.start(SandboxSettings.defaults().withPort(settings.xeroSandboxPort()));
+                if (settings.xeroSandboxWindowSeconds() != 60) {
+                    setSandboxWindow(sandbox.baseUrl(), settings.xeroSandboxWindowSeconds());
+                }
                 log.info("Xero sandbox at {}", sandbox.baseUrl());
             }
             database.join();
@@ -84,6 +87,18 @@ public final class LocalStack implements AutoCloseable {
         quietly(mail);
         quietly(kafka);
         quietly(postgres);
+    }
+
+    /** The sandbox's rate window, through its control surface (PUT /sandbox/limits). */
+    private static void setSandboxWindow(String baseUrl, int seconds) throws java.io.IOException, InterruptedException {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/sandbox/limits"))
+                        .header("Content-Type", "application/json")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"windowSeconds\":" + seconds + "}"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("The sandbox refused its window of " + seconds + " s: " + response.body());
+        }
     }
 
     private static void wipe(Path directory) {

@@ -24,7 +24,8 @@ public record LocalStackSettings(
         String inboxUser,
         String inboxPassword,
         boolean xeroSandbox,
-        int xeroSandboxPort) {
+        int xeroSandboxPort,
+        int xeroSandboxWindowSeconds) {
 
     public static final String PREFIX = "ledgerbridge.local-stack.";
 
@@ -50,7 +51,9 @@ public record LocalStackSettings(
                 orDefault(get.apply("inbox-user"), "invoices@ledgerbridge.local"),
                 orDefault(get.apply("inbox-password"), "invoices"),
                 Boolean.parseBoolean(orDefault(get.apply("xero-sandbox"), "true")),
-                port(get.apply("xero-sandbox-port"), 8089));
+                port(get.apply("xero-sandbox-port"), 8089),
+                // Tests scale Xero's minute down (with ledgerbridge.xero.limits.window-seconds to match).
+                Integer.parseInt(orDefault(get.apply("xero-sandbox-window-seconds"), "60")));
     }
 
     public String jdbcUrl() {

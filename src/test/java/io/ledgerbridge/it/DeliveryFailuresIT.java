@@ -1,0 +1,201 @@
+package io.ledgerbridge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ledgerbridge.connection.XeroConnection;
+import io.ledgerbridge.connection.XeroConnection.Status;
+import io.ledgerbridge.connection.XeroConnectionRepository;
+import io.ledgerbridge.delivery.DeliveryRepository;
+import io.ledgerbridge.sandbox.XeroSandbox;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+
+/**
+ * What Xero does wrong, and that nothing is lost or sent twice: writes that get no answer, a storm of
+ * 429s, an expired access token, and a grant that is gone until the workspace reconnects.
+ */
+@WholeAppTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeliveryFailuresIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, UUID> DEMO = Map.of("demo-supplier", XeroSandbox.SUPPLIER_TENANT,
+            "demo-venue", XeroSandbox.VENUE_TENANT);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Environment environment;
+    @Autowired
+    XeroConnectionRepository connections;
+    @Autowired
+    DeliveryRepository delivery;
+
+    private ApiClient api;
+    private KafkaTestClient kafka;
+    private String sandbox;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void connect() {
+        api = new ApiClient("http://localhost:" + port, "local-dev-token");
+        kafka = new KafkaTestClient(environment.getRequiredProperty("camel.component.kafka.brokers"));
+        sandbox = environment.getRequiredProperty("ledgerbridge.demo-connections-from");
+    }
+
+    /** Xero back to normal, and the demo workspaces connected again, whatever a test did. */
+    @AfterEach
+    void restoreXero() throws Exception {
+        control("PUT", "/sandbox/limits", "{\"perMinute\":60,\"windowSeconds\":"
+                + environment.getRequiredProperty("ledgerbridge.xero.limits.window-seconds")
+                + ",\"concurrent\":5,\"perDay\":5000,\"appPerMinute\":10000}");
+        control("PUT", "/sandbox/faults", "{\"errorRate\":0,\"timeoutRate\":0,\"latencyMs\":0}");
+        control("PUT", "/sandbox/faults", "{\"tenantId\":\"" + XeroSandbox.SUPPLIER_TENANT + "\",\"errorRate\":0,\"timeoutRate\":0,\"latencyMs\":0}");
+        for (Map.Entry<String, UUID> demo : DEMO.entrySet()) {
+            reconnect(demo.getKey(), demo.getValue());
+        }
+    }
+
+    private String control(String method, String path, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(sandbox + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+        return response.body();
+    }
+
+    /** As the connect flow will: a fresh grant, saved, and the documents that waited for it released. */
+    private void reconnect(String workspace, UUID tenant) throws Exception {
+        JsonNode grant = JSON.readTree(control("POST", "/sandbox/tokens", "{\"tenantIds\":[\"" + tenant + "\"]}"));
+        connections.save(new XeroConnection(workspace, tenant, workspace, grant.get("access_token").asText(),
+                grant.get("refresh_token").asText(), Instant.now().plusSeconds(1800), Status.CONNECTED, null));
+        delivery.resume(workspace, "NEEDS_RECONNECT");
+    }
+
+    private ObjectNode order(String orderId, String buyerName) {
+        ObjectNode event = OrderEvents.invoice("demo-supplier", "demo-venue", orderId, 1);
+        ((ObjectNode) event.get("data")).put("invoiceNumber", "INV-" + orderId);
+        if (buyerName != null) {
+            ObjectNode buyer = (ObjectNode) event.at("/data/buyer");
+            buyer.remove("workspaceId");
+            buyer.put("name", buyerName).put("email", buyerName.replace(' ', '.') + "@example.com").remove("taxNumber");
+        }
+        return event;
+    }
+
+    private JsonNode document(String workspace, String orderId) {
+        for (JsonNode document : api.get("/api/v1/workspaces/" + workspace + "/documents?limit=1000").json()) {
+            if (document.get("orderId").asText().equals(orderId)) {
+                return document;
+            }
+        }
+        return null;
+    }
+
+    private JsonNode awaitState(String workspace, String orderId, String state) {
+        return await().atMost(WAIT).until(() -> document(workspace, orderId),
+                document -> document != null && state.equals(document.get("state").asText()));
+    }
+
+    private long invoicesNumbered(UUID tenant, String number) throws Exception {
+        JsonNode documents = JSON.readTree(control("GET", "/sandbox/tenants/" + tenant + "/documents", null));
+        long count = 0;
+        for (JsonNode invoice : documents.path("Invoices")) {
+            if (number.equals(invoice.path("InvoiceNumber").asText())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Test
+    void aWriteThatGotNoAnswerIsLookedUpInXeroNotSentTwice() throws Exception {
+        String warmUp = "w-" + UUID.randomUUID().toString().substring(0, 8);
+        kafka.send("orders.events", "demo-supplier", order(warmUp, null).toString());
+        awaitState("demo-supplier", warmUp, "SYNCED");
+
+        // Xero applies the write but answers after the client has given up (3 s here).
+        control("PUT", "/sandbox/faults", "{\"tenantId\":\"" + XeroSandbox.SUPPLIER_TENANT + "\",\"timeoutRate\":1,\"timeoutMs\":5000}");
+        String orderId = "u-" + UUID.randomUUID().toString().substring(0, 8);
+        kafka.send("orders.events", "demo-supplier", order(orderId, null).toString());
+        await().atMost(WAIT).until(() -> document("demo-supplier", orderId),
+                document -> document != null && document.get("error").asText("").contains("No answer from Xero"));
+        assertThat(invoicesNumbered(XeroSandbox.SUPPLIER_TENANT, "INV-" + orderId)).isEqualTo(1);
+
+        control("PUT", "/sandbox/faults", "{\"tenantId\":\"" + XeroSandbox.SUPPLIER_TENANT + "\",\"timeoutRate\":0}");
+        JsonNode synced = awaitState("demo-supplier", orderId, "SYNCED");
+        assertThat(invoicesNumbered(XeroSandbox.SUPPLIER_TENANT, "INV-" + orderId)).isEqualTo(1);
+        assertThat(synced.get("xeroId").isNull()).isFalse();
+    }
+
+    @Test
+    void aStormOf429sDelaysButLosesNothing() throws Exception {
+        // Xero allows 3 calls per (scaled) minute instead of 60: the pacer's 60 run into 429s.
+        control("PUT", "/sandbox/limits", "{\"perMinute\":3}");
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String orderId = "s-" + UUID.randomUUID().toString().substring(0, 8);
+            orders.add(orderId);
+            // A new buyer each time: contact searches and creates make many calls.
+            kafka.send("orders.events", "demo-supplier", order(orderId, "Storm Cafe " + orderId).toString());
+        }
+        for (String orderId : orders) {
+            awaitState("demo-supplier", orderId, "SYNCED");
+            assertThat(invoicesNumbered(XeroSandbox.SUPPLIER_TENANT, "INV-" + orderId)).isEqualTo(1);
+        }
+        JsonNode calls = JSON.readTree(control("GET", "/sandbox/calls", null));
+        List<Integer> statuses = new ArrayList<>();
+        (calls.isArray() ? calls : calls.path("calls")).forEach(call -> statuses.add(call.path("status").asInt()));
+        assertThat(statuses).as("Xero answered some calls with 429").contains(429);
+    }
+
+    @Test
+    void anExpiredAccessTokenIsRefreshedAndTheCallMadeAgain() throws Exception {
+        String before = connections.find("demo-supplier").orElseThrow().accessToken();
+        control("POST", "/sandbox/tokens/expire", null);
+        String orderId = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        kafka.send("orders.events", "demo-supplier", order(orderId, null).toString());
+
+        awaitState("demo-supplier", orderId, "SYNCED");
+        XeroConnection after = connections.find("demo-supplier").orElseThrow();
+        assertThat(after.accessToken()).isNotEqualTo(before);
+        assertThat(after.status()).isEqualTo(Status.CONNECTED);
+    }
+
+    @Test
+    void aRevokedGrantParksTheWorkUntilTheWorkspaceReconnects() throws Exception {
+        control("POST", "/sandbox/tokens/revoke", null);
+        control("POST", "/sandbox/tokens/expire", null);
+        String orderId = "x-" + UUID.randomUUID().toString().substring(0, 8);
+        kafka.send("orders.events", "demo-supplier", order(orderId, null).toString());
+
+        JsonNode waiting = awaitState("demo-supplier", orderId, "WAITING");
+        assertThat(waiting.get("waitingReason").asText()).isEqualTo("NEEDS_RECONNECT");
+        assertThat(connections.find("demo-supplier").orElseThrow().status()).isEqualTo(Status.NEEDS_RECONNECT);
+
+        reconnect("demo-supplier", XeroSandbox.SUPPLIER_TENANT);
+        awaitState("demo-supplier", orderId, "SYNCED");
+        assertThat(invoicesNumbered(XeroSandbox.SUPPLIER_TENANT, "INV-" + orderId)).isEqualTo(1);
+    }
+}
