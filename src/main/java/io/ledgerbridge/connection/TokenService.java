@@ -15,6 +15,8 @@ import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,10 +38,20 @@ public class TokenService {
     private final Clock clock;
 
     @Autowired
-    public TokenService(XeroConnectionRepository connections, TransactionTemplate transaction,
+    public TokenService(XeroConnectionRepository connections, PlatformTransactionManager transactions,
                         OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshClient,
                         ClientRegistration xero) {
-        this(connections, transaction, refreshClient, xero, Clock.systemUTC());
+        this(connections, ownTransaction(transactions), refreshClient, xero, Clock.systemUTC());
+    }
+
+    /**
+     * A refresh commits on its own, even when a caller's transaction (a contact look-up under its lock)
+     * rolls back: a rotated refresh token, or a NEEDS_RECONNECT status, must never be lost.
+     */
+    private static TransactionTemplate ownTransaction(PlatformTransactionManager transactions) {
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return template;
     }
 
     TokenService(XeroConnectionRepository connections, TransactionTemplate transaction,
@@ -114,6 +126,12 @@ public class TokenService {
         connections.save(refreshed);
         log.info("Refreshed the Xero token of workspace {} (valid until {})", workspaceId, expires);
         return refreshed;
+    }
+
+    /** Xero refused the connection outright (401/403 after a refresh): the workspace has to connect again. */
+    public void needsReconnect(String workspaceId, String reason) {
+        connections.markStatus(workspaceId, Status.NEEDS_RECONNECT, reason);
+        log.warn("Workspace {} needs to reconnect Xero: {}", workspaceId, reason);
     }
 
     private static String reasonOf(XeroConnection connection) {

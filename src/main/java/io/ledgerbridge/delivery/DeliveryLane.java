@@ -75,11 +75,13 @@ public class DeliveryLane {
     private final ObjectMapper json;
     private final Clock clock;
     private final String documentUrl;
+    private final Duration pacingWindow;
 
     public DeliveryLane(DeliveryRepository documents, TokenService tokens, WorkspaceRepository workspaces,
                         MappingRepository mappings, OrganisationCache organisations, ContactResolver contacts,
                         PacedXero xero, PlanQuota quota, LaneDispatcher dispatcher, ObjectMapper json, Clock clock,
-                        @Value("${ledgerbridge.delivery.document-url}") String documentUrl) {
+                        @Value("${ledgerbridge.delivery.document-url}") String documentUrl,
+                        io.ledgerbridge.delivery.pacing.PacingSettings pacing) {
         this.documents = documents;
         this.tokens = tokens;
         this.workspaces = workspaces;
@@ -92,6 +94,11 @@ public class DeliveryLane {
         this.json = json;
         this.clock = clock;
         this.documentUrl = documentUrl;
+        this.pacingWindow = pacing.window();
+    }
+
+    /** A document coded and with its contact, before the look-up of unknown outcomes. */
+    private record Prepared(DueDocument due, OrderDocument document, CodingResult coding, UUID contactId) {
     }
 
     /** A document on its way: the claim, its snapshot, and (once built) the invoice to send. */
@@ -157,7 +164,7 @@ public class DeliveryLane {
         Organisation organisation = organisations.get(connection);
         int quotaLeft = quota.remaining(workspace);
 
-        List<Work> sending = new ArrayList<>();
+        List<Prepared> prepared = new ArrayList<>();
         for (DueDocument due : claimed) {
             OrderDocument document = read(due.payload());
             if (due.creditNote()) {
@@ -192,13 +199,16 @@ public class DeliveryLane {
                         "Fix the duplicates in Xero, then re-sync.", events);
                 continue;
             }
-            DueDocument current = adoptIfAlreadyInXero(connection, due, document, contact.contactId());
-            XeroInvoice invoice = InvoiceBuilder.build(current, document, coding, contact.contactId(), settings,
-                    documentUrl.replace("{documentId}", due.documentId().toString()));
-            if (current.cancelled()) {
-                invoice = cancellation(current);
-            }
-            sending.add(new Work(current, document, coding, invoice));
+            prepared.add(new Prepared(due, document, coding, contact.contactId()));
+        }
+        Map<UUID, DueDocument> found = lookUpUnknownOutcomes(connection, prepared);
+        List<Work> sending = new ArrayList<>();
+        for (Prepared ready : prepared) {
+            DueDocument current = found.getOrDefault(ready.due().documentId(), ready.due());
+            XeroInvoice invoice = current.cancelled() ? cancellation(current)
+                    : InvoiceBuilder.build(current, ready.document(), ready.coding(), ready.contactId(), settings,
+                            documentUrl.replace("{documentId}", current.documentId().toString()));
+            sending.add(new Work(current, ready.document(), ready.coding(), invoice));
         }
         if (!sending.isEmpty()) {
             send(connection, organisation, sending, events);
@@ -217,10 +227,18 @@ public class DeliveryLane {
         boolean fourDecimals = sending.stream().anyMatch(work -> work.coding().fourDecimalUnitPrices());
         String body = write(Map.of("Invoices", sending.stream().map(Work::invoice).toList()));
         String key = idempotencyKey(connection.workspaceId(), body);
+        documents.sending(sending.stream().map(Work::due).filter(due -> due.xeroId() == null).toList());
         XeroResponse response = xero.call(connection, XeroRequest.write(connection.workspaceId(), "POST", "/Invoices",
                 "summarizeErrors=false" + (fourDecimals ? "&unitdp=4" : ""), body, key), Priority.PUSH);
         if (!response.ok()) {
-            handleCallFailure(connection, sending.stream().map(Work::due).toList(), response.failure(), events);
+            XeroFailure failure = response.failure();
+            if (failure.kind() == XeroFailure.Kind.THROTTLED) {
+                // A 429 is a definite answer: nothing was written, so nothing needs looking up next time.
+                Instant next = clock.instant().plus(retryAfter(failure));
+                sending.forEach(work -> documents.notSent(work.due(), next));
+                return;
+            }
+            handleCallFailure(connection, sending.stream().map(Work::due).toList(), failure, events);
             return;
         }
         List<XeroInvoice> answers = invoices(response.body());
@@ -296,11 +314,13 @@ public class DeliveryLane {
     private void handleCallFailure(XeroConnection connection, List<DueDocument> claimed, XeroFailure failure,
                                    List<SyncStatusEvent> events) {
         switch (failure.kind()) {
-            case THROTTLED -> claimed.forEach(due -> documents.retryLater(due, clock.instant().plus(failure.retryAfter()),
+            case THROTTLED -> claimed.forEach(due -> documents.retryLater(due, clock.instant().plus(retryAfter(failure)),
                     false, null));
             case NEEDS_RECONNECT, TOKEN_EXPIRED -> {
                 claimed.forEach(documents::release);
-                park(connection.workspaceId(), "NEEDS_RECONNECT", "Xero connection expired: " + failure.detail(), events);
+                String reason = "Xero connection expired: " + failure.detail();
+                tokens.needsReconnect(connection.workspaceId(), reason);
+                park(connection.workspaceId(), "NEEDS_RECONNECT", reason, events);
             }
             case REJECTED -> claimed.forEach(due -> settle(due, "FAILED", null,
                     "Xero rejected the request: " + String.join(" ", failure.messages().isEmpty()
@@ -315,34 +335,45 @@ public class DeliveryLane {
     }
 
     /**
-     * Before resending a document whose earlier write got no answer: is it in Xero already? Found by number
-     * and contact, confirmed by the Url LedgerBridge puts on every document; then it is updated, not created.
+     * Before resending documents whose earlier write got no answer: are they in Xero already? One call finds
+     * them by number and contact; a candidate is only taken when it carries the Url LedgerBridge puts on
+     * every document. Found ones are updated, not created again.
      */
-    private DueDocument adoptIfAlreadyInXero(XeroConnection connection, DueDocument due, OrderDocument document,
-                                             UUID contactId) {
-        if (!due.outcomeUnknown() || due.xeroId() != null || document.invoiceNumber() == null) {
-            return due;
+    private Map<UUID, DueDocument> lookUpUnknownOutcomes(XeroConnection connection, List<Prepared> prepared) {
+        List<Prepared> unknown = prepared.stream()
+                .filter(ready -> ready.due().outcomeUnknown() && ready.due().xeroId() == null
+                        && ready.document().invoiceNumber() != null)
+                .toList();
+        if (unknown.isEmpty()) {
+            return Map.of();
         }
+        String numbers = String.join(",", unknown.stream().map(ready -> ready.document().invoiceNumber()).distinct().toList());
+        String contactIds = String.join(",", unknown.stream().map(ready -> ready.contactId().toString()).distinct().toList());
         XeroResponse response = xero.call(connection, XeroRequest.get(connection.workspaceId(), "/Invoices",
-                "InvoiceNumbers=" + java.net.URLEncoder.encode(document.invoiceNumber(), StandardCharsets.UTF_8)
-                        + "&ContactIDs=" + contactId), Priority.PUSH);
+                "InvoiceNumbers=" + java.net.URLEncoder.encode(numbers, StandardCharsets.UTF_8)
+                        + "&ContactIDs=" + contactIds), Priority.PUSH);
         if (!response.ok()) {
             throw new XeroAnswerException(response);
         }
-        String url = documentUrl.replace("{documentId}", due.documentId().toString());
-        for (XeroInvoice candidate : invoices(response.body())) {
-            if (url.equals(candidate.url()) && due.xeroType().equals(candidate.type())) {
-                documents.recordAttempt(due, "LOOKUP", null, response.status(), "FOUND", "Already in Xero as "
-                        + candidate.invoiceId());
-                log.info("Document {} was already in Xero as {} after an unanswered write", due.documentId(),
-                        candidate.invoiceId());
-                return new DueDocument(due.documentId(), due.workspaceId(), due.sourceKey(), due.orderId(), due.xeroType(),
-                        due.version(), due.lastEventType(), due.payload(), candidate.invoiceId(), null, candidate.status(),
-                        true, due.attempts());
-            }
+        List<XeroInvoice> candidates = invoices(response.body());
+        Map<UUID, DueDocument> found = new java.util.HashMap<>();
+        for (Prepared ready : unknown) {
+            DueDocument due = ready.due();
+            String url = documentUrl.replace("{documentId}", due.documentId().toString());
+            candidates.stream()
+                    .filter(candidate -> url.equals(candidate.url()) && due.xeroType().equals(candidate.type()))
+                    .findFirst()
+                    .ifPresentOrElse(candidate -> {
+                        documents.recordAttempt(due, "LOOKUP", null, response.status(), "FOUND",
+                                "Already in Xero as " + candidate.invoiceId());
+                        log.info("Document {} was already in Xero as {} after an unanswered write", due.documentId(),
+                                candidate.invoiceId());
+                        found.put(due.documentId(), new DueDocument(due.documentId(), due.workspaceId(), due.sourceKey(),
+                                due.orderId(), due.xeroType(), due.version(), due.lastEventType(), due.payload(),
+                                candidate.invoiceId(), null, candidate.status(), true, due.attempts()));
+                    }, () -> documents.recordAttempt(due, "LOOKUP", null, response.status(), "NOT_FOUND", null));
         }
-        documents.recordAttempt(due, "LOOKUP", null, response.status(), "NOT_FOUND", null);
-        return due;
+        return found;
     }
 
     private void park(String workspaceId, String reason, String error, List<SyncStatusEvent> events) {
@@ -365,6 +396,11 @@ public class DeliveryLane {
                                   String error, String fixHint) {
         return new SyncStatusEvent(due.workspaceId(), due.documentId(), due.orderId(), due.xeroType(), due.version(),
                 state, reason, xeroId, xeroStatus, error, fixHint, clock.instant());
+    }
+
+    /** Xero's Retry-After, or one of its (fixed) windows when it did not send one. */
+    private Duration retryAfter(XeroFailure failure) {
+        return failure.retryAfter() != null ? failure.retryAfter() : pacingWindow;
     }
 
     /** Exponential backoff on the documents' attempts: 5 s, 10 s, 20 s ... up to 10 minutes. */

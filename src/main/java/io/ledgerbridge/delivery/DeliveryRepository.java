@@ -76,11 +76,25 @@ public class DeliveryRepository {
                 .update();
     }
 
+    /**
+     * Written before a call that may create documents in Xero: if this process dies before the answer is
+     * recorded, the next pass knows the outcome is unknown and looks the documents up before sending again.
+     */
+    public void sending(List<DueDocument> creating) {
+        if (creating.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE documents SET outcome_unknown = true WHERE workspace_id = :ws AND document_id IN (:ids)")
+                .param("ws", creating.get(0).workspaceId())
+                .param("ids", creating.stream().map(DueDocument::documentId).toList())
+                .update();
+    }
+
     /** A terminal outcome for this version (FAILED, LOCKED, WAITING): a person or a later event moves it on. */
     public void settled(DueDocument document, String state, String error, String fixHint) {
         jdbc.sql("""
                 UPDATE documents
-                   SET claimed_until = NULL, attempts = attempts + 1,
+                   SET claimed_until = NULL, attempts = attempts + 1, outcome_unknown = false,
                        state = CASE WHEN version = :version THEN :state ELSE 'PENDING' END,
                        error = CASE WHEN version = :version THEN :error END,
                        fix_hint = CASE WHEN version = :version THEN :hint END,
@@ -103,6 +117,18 @@ public class DeliveryRepository {
                 """)
                 .param("ws", document.workspaceId()).param("id", document.documentId())
                 .param("next", Timestamp.from(next)).param("unknown", unknown).param("error", error)
+                .update();
+    }
+
+    /** Xero definitely did not take the write (a 429): try again at {@code next}, no look-up needed. */
+    public void notSent(DueDocument document, Instant next) {
+        jdbc.sql("""
+                UPDATE documents SET claimed_until = NULL, next_attempt_at = :next, updated_at = now(),
+                       outcome_unknown = CASE WHEN :adopted THEN outcome_unknown ELSE false END
+                 WHERE workspace_id = :ws AND document_id = :id
+                """)
+                .param("ws", document.workspaceId()).param("id", document.documentId())
+                .param("next", Timestamp.from(next)).param("adopted", document.xeroId() != null && document.deliveredVersion() == null)
                 .update();
     }
 

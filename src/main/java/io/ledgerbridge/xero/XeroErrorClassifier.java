@@ -15,7 +15,6 @@ import java.util.Locale;
 public final class XeroErrorClassifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
 
     private XeroErrorClassifier() {
     }
@@ -54,14 +53,15 @@ public final class XeroErrorClassifier {
                 + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), Duration.ZERO, requestSent, List.of());
     }
 
+    /** Xero's Retry-After in seconds, or null when it sent none (or an HTTP date): the caller waits a window. */
     static Duration retryAfter(String header) {
         if (header == null || header.isBlank()) {
-            return DEFAULT_RETRY_AFTER;
+            return null;
         }
         try {
             return Duration.ofSeconds(Math.max(1, Long.parseLong(header.trim())));
         } catch (NumberFormatException notSeconds) {
-            return DEFAULT_RETRY_AFTER;
+            return null;
         }
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * How a failed call to Xero is handled, decided once from the response (or its absence):
  * <ul>
- *   <li>{@link Kind#THROTTLED}: a 429; wait {@code retryAfter}, nothing about the documents changes;</li>
+ *   <li>{@link Kind#THROTTLED}: a 429; wait {@code retryAfter} (null: Xero did not say; wait a window),
+ *       nothing about the documents changes;</li>
  *   <li>{@link Kind#TOKEN_EXPIRED}: 401 TokenExpired; refresh the token once and retry;</li>
  *   <li>{@link Kind#NEEDS_RECONNECT}: the grant is gone (invalid_grant, 401/403 after a refresh); park the tenant;</li>
  *   <li>{@link Kind#TEMPORARY}: 5xx, timeouts, connection errors; retry with backoff — if the request may have
