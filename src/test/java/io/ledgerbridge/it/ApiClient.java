@@ -38,6 +38,16 @@ final class ApiClient {
         return send(request(path).DELETE());
     }
 
+    /** The workspace's document for this platform order (the first, when an order has several), or null. */
+    JsonNode document(String workspace, String orderId) {
+        for (JsonNode document : get("/api/v1/workspaces/" + workspace + "/documents?limit=1000").json()) {
+            if (document.get("orderId").asText().equals(orderId)) {
+                return document;
+            }
+        }
+        return null;
+    }
+
     Response anonymous(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET());
     }

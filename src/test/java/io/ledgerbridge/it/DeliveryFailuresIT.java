@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerbridge.connection.XeroConnection;
 import io.ledgerbridge.connection.XeroConnection.Status;
 import io.ledgerbridge.connection.XeroConnectionRepository;
 import io.ledgerbridge.delivery.DeliveryRepository;
 import io.ledgerbridge.sandbox.XeroSandbox;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +33,6 @@ import org.springframework.core.env.Environment;
 class DeliveryFailuresIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, UUID> DEMO = Map.of("demo-supplier", XeroSandbox.SUPPLIER_TENANT,
             "demo-venue", XeroSandbox.VENUE_TENANT);
 
@@ -53,14 +47,13 @@ class DeliveryFailuresIT {
 
     private ApiClient api;
     private KafkaTestClient kafka;
-    private String sandbox;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private SandboxClient sandbox;
 
     @BeforeAll
     void connect() {
         api = new ApiClient("http://localhost:" + port, "local-dev-token");
         kafka = new KafkaTestClient(environment.getRequiredProperty("camel.component.kafka.brokers"));
-        sandbox = environment.getRequiredProperty("ledgerbridge.demo-connections-from");
+        sandbox = new SandboxClient(environment.getRequiredProperty("ledgerbridge.demo-connections-from"));
     }
 
     /** Xero back to normal, and the demo workspaces connected again, whatever a test did. */
@@ -76,18 +69,13 @@ class DeliveryFailuresIT {
         }
     }
 
-    private String control(String method, String path, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(sandbox + path))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
-        return response.body();
+    private String control(String method, String path, String body) {
+        return sandbox.control(method, path, body);
     }
 
     /** As the connect flow will: a fresh grant, saved, and the documents that waited for it released. */
     private void reconnect(String workspace, UUID tenant) throws Exception {
-        JsonNode grant = JSON.readTree(control("POST", "/sandbox/tokens", "{\"tenantIds\":[\"" + tenant + "\"]}"));
+        JsonNode grant = sandbox.grant(tenant);
         connections.save(new XeroConnection(workspace, tenant, workspace, grant.get("access_token").asText(),
                 grant.get("refresh_token").asText(), Instant.now().plusSeconds(1800), Status.CONNECTED, null));
         delivery.resume(workspace, "NEEDS_RECONNECT");
@@ -104,29 +92,13 @@ class DeliveryFailuresIT {
         return event;
     }
 
-    private JsonNode document(String workspace, String orderId) {
-        for (JsonNode document : api.get("/api/v1/workspaces/" + workspace + "/documents?limit=1000").json()) {
-            if (document.get("orderId").asText().equals(orderId)) {
-                return document;
-            }
-        }
-        return null;
-    }
-
     private JsonNode awaitState(String workspace, String orderId, String state) {
-        return await().atMost(WAIT).until(() -> document(workspace, orderId),
+        return await().atMost(WAIT).until(() -> api.document(workspace, orderId),
                 document -> document != null && state.equals(document.get("state").asText()));
     }
 
-    private long invoicesNumbered(UUID tenant, String number) throws Exception {
-        JsonNode documents = JSON.readTree(control("GET", "/sandbox/tenants/" + tenant + "/documents", null));
-        long count = 0;
-        for (JsonNode invoice : documents.path("Invoices")) {
-            if (number.equals(invoice.path("InvoiceNumber").asText())) {
-                count++;
-            }
-        }
-        return count;
+    private long invoicesNumbered(UUID tenant, String number) {
+        return sandbox.invoices(tenant, number).size();
     }
 
     @Test
@@ -139,7 +111,7 @@ class DeliveryFailuresIT {
         control("PUT", "/sandbox/faults", "{\"tenantId\":\"" + XeroSandbox.SUPPLIER_TENANT + "\",\"timeoutRate\":1,\"timeoutMs\":5000}");
         String orderId = "u-" + UUID.randomUUID().toString().substring(0, 8);
         kafka.send("orders.events", "demo-supplier", order(orderId, null).toString());
-        await().atMost(WAIT).until(() -> document("demo-supplier", orderId),
+        await().atMost(WAIT).until(() -> api.document("demo-supplier", orderId),
                 document -> document != null && document.get("error").asText("").contains("No answer from Xero"));
         assertThat(invoicesNumbered(XeroSandbox.SUPPLIER_TENANT, "INV-" + orderId)).isEqualTo(1);
 
@@ -165,7 +137,7 @@ class DeliveryFailuresIT {
             awaitState("demo-supplier", orderId, "SYNCED");
             assertThat(invoicesNumbered(XeroSandbox.SUPPLIER_TENANT, "INV-" + orderId)).isEqualTo(1);
         }
-        JsonNode calls = JSON.readTree(control("GET", "/sandbox/calls", null));
+        JsonNode calls = SandboxClient.read(control("GET", "/sandbox/calls", null));
         List<String> throttled = new ArrayList<>();
         (calls.isArray() ? calls : calls.path("calls")).forEach(call -> {
             if (call.path("status").asInt() == 429) {

@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerbridge.connection.XeroConnection;
 import io.ledgerbridge.connection.XeroConnection.Status;
 import io.ledgerbridge.connection.XeroConnectionRepository;
 import io.ledgerbridge.sandbox.XeroSandbox;
 import java.time.Instant;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +31,6 @@ import org.springframework.core.env.Environment;
 class DeliveryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -47,14 +41,13 @@ class DeliveryIT {
 
     private ApiClient api;
     private KafkaTestClient kafka;
-    private String sandbox;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private SandboxClient sandbox;
 
     @BeforeAll
     void connect() {
         api = new ApiClient("http://localhost:" + port, "local-dev-token");
         kafka = new KafkaTestClient(environment.getRequiredProperty("camel.component.kafka.brokers"));
-        sandbox = environment.getRequiredProperty("ledgerbridge.demo-connections-from");
+        sandbox = new SandboxClient(environment.getRequiredProperty("ledgerbridge.demo-connections-from"));
     }
 
     @AfterAll
@@ -68,31 +61,10 @@ class DeliveryIT {
         return event;
     }
 
-    private JsonNode document(String workspace, String orderId) {
-        for (JsonNode document : api.get("/api/v1/workspaces/" + workspace + "/documents?limit=1000").json()) {
-            if (document.get("orderId").asText().equals(orderId)) {
-                return document;
-            }
-        }
-        return null;
-    }
-
     private JsonNode awaitState(String workspace, String orderId, String state, long version) {
-        return await().atMost(WAIT).until(() -> document(workspace, orderId),
+        return await().atMost(WAIT).until(() -> api.document(workspace, orderId),
                 document -> document != null && state.equals(document.get("state").asText())
                         && document.get("version").asLong() == version);
-    }
-
-    private List<JsonNode> sandboxInvoices(UUID tenant, String number) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create(sandbox + "/sandbox/tenants/" + tenant + "/documents")).build(), HttpResponse.BodyHandlers.ofString());
-        List<JsonNode> found = new java.util.ArrayList<>();
-        for (JsonNode invoice : JSON.readTree(response.body()).path("Invoices")) {
-            if (number.equals(invoice.path("InvoiceNumber").asText())) {
-                found.add(invoice);
-            }
-        }
-        return found;
     }
 
     @Test
@@ -105,7 +77,7 @@ class DeliveryIT {
         assertThat(sales.get("xeroStatus").asText()).isEqualTo("AUTHORISED");
         assertThat(bill.get("xeroStatus").asText()).isEqualTo("AUTHORISED");
 
-        List<JsonNode> inSupplier = sandboxInvoices(XeroSandbox.SUPPLIER_TENANT, "INV-" + orderId);
+        List<JsonNode> inSupplier = sandbox.invoices(XeroSandbox.SUPPLIER_TENANT, "INV-" + orderId);
         assertThat(inSupplier).singleElement().satisfies(invoice -> {
             assertThat(invoice.get("Type").asText()).isEqualTo("ACCREC");
             assertThat(invoice.get("Total").decimalValue()).isEqualByComparingTo("62.49");
@@ -116,7 +88,7 @@ class DeliveryIT {
             assertThat(invoice.get("LineItems").get(0).get("TaxType").asText()).isEqualTo("EXEMPTOUTPUT");
             assertThat(invoice.get("LineItems").get(0).get("Tracking").get(0).get("Option").asText()).isEqualTo("North");
         });
-        List<JsonNode> inVenue = sandboxInvoices(XeroSandbox.VENUE_TENANT, "INV-" + orderId);
+        List<JsonNode> inVenue = sandbox.invoices(XeroSandbox.VENUE_TENANT, "INV-" + orderId);
         assertThat(inVenue).singleElement().satisfies(invoice -> {
             assertThat(invoice.get("Type").asText()).isEqualTo("ACCPAY");
             assertThat(invoice.get("LineItems").findValuesAsText("AccountCode")).containsExactly("310", "425", "404");
@@ -130,7 +102,7 @@ class DeliveryIT {
         kafka.send("orders.events", "demo-supplier", updated.toString());
 
         awaitState("demo-supplier", orderId, "SYNCED", 2);
-        assertThat(sandboxInvoices(XeroSandbox.SUPPLIER_TENANT, "INV-" + orderId)).singleElement()
+        assertThat(sandbox.invoices(XeroSandbox.SUPPLIER_TENANT, "INV-" + orderId)).singleElement()
                 .satisfies(invoice -> assertThat(invoice.get("Total").decimalValue()).isEqualByComparingTo("71.49"));
 
         List<ConsumerRecord<String, String>> statuses = kafka.readUntil("xero.sync.status",
@@ -165,10 +137,7 @@ class DeliveryIT {
                 "{\"sales\":\"OUTPUT\",\"purchases\":\"INPUT\"}").status()).isEqualTo(200);
         assertThat(api.put("/api/v1/workspaces/" + workspace + "/mappings/tax-rates/GST_FREE",
                 "{\"sales\":\"EXEMPTOUTPUT\",\"purchases\":\"EXEMPTEXPENSES\"}").status()).isEqualTo(200);
-        JsonNode grant = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"tenantIds\":[\"" + tenant + "\"]}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode grant = sandbox.grant(tenant);
         connections.save(new XeroConnection(workspace, tenant, workspace + " org", grant.get("access_token").asText(),
                 grant.get("refresh_token").asText(), Instant.now().plusSeconds(1800), Status.CONNECTED, null));
         return workspace;
@@ -249,10 +218,8 @@ class DeliveryIT {
         kafka.send("orders.events", "demo-supplier", order(orderId, 1).toString());
         JsonNode sales = awaitState("demo-supplier", orderId, "SYNCED", 1);
 
-        HttpResponse<String> paid = http.send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/tenants/"
-                        + XeroSandbox.SUPPLIER_TENANT + "/invoices/" + sales.get("xeroId").asText() + "/pay"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(paid.statusCode()).as(paid.body()).isBetween(200, 299);
+        sandbox.control("POST", "/sandbox/tenants/" + XeroSandbox.SUPPLIER_TENANT + "/invoices/"
+                + sales.get("xeroId").asText() + "/pay", null);
 
         ObjectNode updated = order(orderId, 2);
         updated.put("type", "order.updated");
@@ -262,7 +229,7 @@ class DeliveryIT {
 
         JsonNode locked = awaitState("demo-supplier", orderId, "LOCKED", 2);
         assertThat(locked.get("error").asText()).contains("change it in Xero");
-        assertThat(sandboxInvoices(XeroSandbox.SUPPLIER_TENANT, "INV-" + orderId)).singleElement()
+        assertThat(sandbox.invoices(XeroSandbox.SUPPLIER_TENANT, "INV-" + orderId)).singleElement()
                 .satisfies(invoice -> {
                     assertThat(invoice.get("Status").asText()).isEqualTo("PAID");
                     assertThat(invoice.get("Total").decimalValue()).isEqualByComparingTo("62.49");

@@ -59,13 +59,7 @@ class OrderIntakeIT {
     }
 
     private JsonNode documentOf(String workspace, String orderId) {
-        JsonNode list = api.get("/api/v1/workspaces/" + workspace + "/documents?limit=1000").json();
-        for (JsonNode document : list) {
-            if (document.get("orderId").asText().equals(orderId)) {
-                return document;
-            }
-        }
-        return null;
+        return api.document(workspace, orderId);
     }
 
     private JsonNode awaitDocument(String workspace, String orderId) {

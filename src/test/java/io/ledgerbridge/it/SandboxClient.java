@@ -1,0 +1,71 @@
+package io.ledgerbridge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The sandbox's control surface, as the tests use it: what "Xero" holds, grants, limits and faults. */
+final class SandboxClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    SandboxClient(String base) {
+        this.base = base;
+    }
+
+    String base() {
+        return base;
+    }
+
+    /** A control call that must succeed; its body. */
+    String control(String method, String path, String body) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("The sandbox did not answer " + method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A grant for one organisation, minted without the consent page. */
+    JsonNode grant(UUID tenant) {
+        return read(control("POST", "/sandbox/tokens", "{\"tenantIds\":[\"" + tenant + "\"]}"));
+    }
+
+    /** The organisation's invoices and bills with this number, as Xero holds them. */
+    List<JsonNode> invoices(UUID tenant, String number) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode invoice : read(control("GET", "/sandbox/tenants/" + tenant + "/documents", null)).path("Invoices")) {
+            if (number.equals(invoice.path("InvoiceNumber").asText())) {
+                found.add(invoice);
+            }
+        }
+        return found;
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("Not JSON: " + json, e);
+        }
+    }
+}
