@@ -211,7 +211,7 @@ public class DeliveryLane {
             sending.add(new Work(current, ready.document(), ready.coding(), invoice));
         }
         if (!sending.isEmpty()) {
-            send(connection, organisation, sending, events);
+            send(connection, organisation, settings, sending, events);
         }
     }
 
@@ -222,8 +222,8 @@ public class DeliveryLane {
                 status, null);
     }
 
-    private void send(XeroConnection connection, Organisation organisation, List<Work> sending,
-                      List<SyncStatusEvent> events) {
+    private void send(XeroConnection connection, Organisation organisation, WorkspaceSettings settings,
+                      List<Work> sending, List<SyncStatusEvent> events) {
         boolean fourDecimals = sending.stream().anyMatch(work -> work.coding().fourDecimalUnitPrices());
         String body = write(Map.of("Invoices", sending.stream().map(Work::invoice).toList()));
         String key = idempotencyKey(connection.workspaceId(), body);
@@ -242,20 +242,93 @@ public class DeliveryLane {
             return;
         }
         List<XeroInvoice> answers = invoices(response.body());
+        List<Payable> payable = new ArrayList<>();
         for (int i = 0; i < sending.size(); i++) {
             Work work = sending.get(i);
             XeroInvoice answer = i < answers.size() ? answers.get(i) : null;
-            apply(connection, organisation, work, answer, key, response.status(), events);
+            if (apply(connection, organisation, work, answer, key, response.status(), events)
+                    && needsPayment(work, answer, settings)) {
+                payable.add(new Payable(work, answer.invoiceId()));
+            }
+        }
+        if (!payable.isEmpty()) {
+            pay(connection, settings, payable, events);
         }
     }
 
-    private void apply(XeroConnection connection, Organisation organisation, Work work, XeroInvoice answer, String key,
-                       int status, List<SyncStatusEvent> events) {
+    /** A synced, approved document the platform has marked paid, in a workspace with mark-as-paid on. */
+    private static boolean needsPayment(Work work, XeroInvoice answer, WorkspaceSettings settings) {
+        return settings.markAsPaid() && !work.due().cancelled() && work.due().paymentId() == null
+                && work.document().payment() != null && "AUTHORISED".equals(answer.status());
+    }
+
+    private record Payable(Work work, UUID invoiceId) {
+    }
+
+    /**
+     * Mark as paid (F19): one {@code PUT /Payments} for the batch, each payment to the workspace's clearing
+     * account with the platform's amount, date and reference; each answer to its own document.
+     */
+    private void pay(XeroConnection connection, WorkspaceSettings settings, List<Payable> payable,
+                     List<SyncStatusEvent> events) {
+        if (settings.clearingAccount() == null) {
+            payable.forEach(item -> settle(item.work().due(), "FAILED", null,
+                    "Mark-as-paid is on, but the workspace has no clearing account to apply the payment to.",
+                    "Set clearingAccount in the workspace settings, then re-sync the document.", events));
+            return;
+        }
+        List<Map<String, Object>> payments = new ArrayList<>();
+        for (Payable item : payable) {
+            OrderDocument.Payment payment = item.work().document().payment();
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("Invoice", Map.of("InvoiceID", item.invoiceId()));
+            body.put("Account", Map.of("Code", settings.clearingAccount()));
+            body.put("Date", payment.paidOn().toString());
+            body.put("Amount", payment.amount());
+            if (payment.reference() != null) {
+                body.put("Reference", payment.reference());
+            }
+            payments.add(body);
+        }
+        String body = write(Map.of("Payments", payments));
+        String key = "lb-payments-" + idempotencyKey(connection.workspaceId(), body).substring("lb-invoices-".length());
+        XeroResponse response = xero.call(connection, XeroRequest.write(connection.workspaceId(), "PUT", "/Payments",
+                "summarizeErrors=false", body, key), Priority.PUSH);
+        if (!response.ok()) {
+            // The invoices are synced; the payments go with the next pass.
+            Instant next = response.failure().kind() == XeroFailure.Kind.THROTTLED
+                    ? clock.instant().plus(retryAfter(response.failure())) : backoff(List.of(payable.get(0).work().due()));
+            payable.forEach(item -> documents.paymentLater(item.work().due(), next,
+                    "The invoice is in Xero; its payment did not get there yet: " + response.failure().detail()));
+            return;
+        }
+        JsonNode answers = readTree(response.body()).path("Payments");
+        for (int i = 0; i < payable.size(); i++) {
+            DueDocument due = payable.get(i).work().due();
+            JsonNode answer = answers.path(i);
+            if ("ERROR".equals(answer.path("StatusAttributeString").asText())) {
+                List<String> messages = new ArrayList<>();
+                answer.path("ValidationErrors").forEach(error -> messages.add(error.path("Message").asText()));
+                settle(due, "FAILED", null, "The invoice is in Xero, but its payment was refused: " + String.join(" ", messages),
+                        "Check the clearing account (it must be a bank account or accept payments), then re-sync.", events);
+                documents.recordAttempt(due, "PAY", key, response.status(), "FAILED", String.join(" ", messages));
+                continue;
+            }
+            UUID paymentId = UUID.fromString(answer.path("PaymentID").asText());
+            documents.paid(due, paymentId);
+            documents.recordAttempt(due, "PAY", key, response.status(), "PAID", null);
+            events.add(event(due, "PAID", null, payable.get(i).invoiceId(), "PAID", null, null));
+        }
+    }
+
+    /** @return true when the document is now synced in Xero */
+    private boolean apply(XeroConnection connection, Organisation organisation, Work work, XeroInvoice answer, String key,
+                          int status, List<SyncStatusEvent> events) {
         DueDocument due = work.due();
         String operation = due.cancelled() ? "CANCEL" : due.xeroId() == null ? "CREATE" : "UPDATE";
         if (answer == null) {
             documents.retryLater(due, backoff(List.of(due)), true, "Sync unsuccessful (temporary): Xero's answer left it out");
-            return;
+            return false;
         }
         if (!answer.failed()) {
             String xeroStatus = answer.status();
@@ -276,20 +349,21 @@ public class DeliveryLane {
             documents.delivered(due, answer.invoiceId(), xeroStatus, state, reason, note, hint);
             documents.recordAttempt(due, operation, key, status, state, null);
             events.add(event(due, state, reason, answer.invoiceId(), xeroStatus, note, hint));
-            return;
+            return "SYNCED".equals(state);
         }
         List<String> messages = answer.validationErrors() == null ? List.of()
                 : answer.validationErrors().stream().map(XeroMessage::message).toList();
         if (XeroMessages.paidLock(messages, statusInXero(connection, due, messages))) {
             settle(due, "LOCKED", null, XeroMessages.CHANGE_IT_IN_XERO, "Change it in Xero.", events);
             documents.recordAttempt(due, operation, key, status, "LOCKED", String.join(" ", messages));
-            return;
+            return false;
         }
         Problem problem = XeroMessages.explain(messages, work.coding(), organisation.name(), work.document().invoiceNumber(),
                 "ACCREC".equals(due.xeroType()));
         settle(due, "FAILED", null, problem.message(), problem.fixHint(), events);
         documents.recordAttempt(due, operation, key, status, "FAILED", String.join(" ", messages));
         organisations.forget(connection.workspaceId());
+        return false;
     }
 
     /**
@@ -370,7 +444,7 @@ public class DeliveryLane {
                                 candidate.invoiceId());
                         found.put(due.documentId(), new DueDocument(due.documentId(), due.workspaceId(), due.sourceKey(),
                                 due.orderId(), due.xeroType(), due.version(), due.lastEventType(), due.payload(),
-                                candidate.invoiceId(), null, candidate.status(), true, due.attempts()));
+                                candidate.invoiceId(), null, candidate.status(), true, due.attempts(), due.paymentId()));
                     }, () -> documents.recordAttempt(due, "LOOKUP", null, response.status(), "NOT_FOUND", null));
         }
         return found;
@@ -443,6 +517,14 @@ public class DeliveryLane {
             return result;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Xero's invoices answer is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private JsonNode readTree(String body) {
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Xero's answer is not JSON: " + e.getOriginalMessage(), e);
         }
     }
 

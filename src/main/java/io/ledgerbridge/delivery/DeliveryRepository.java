@@ -45,7 +45,7 @@ public class DeliveryRepository {
                         LIMIT :limit FOR UPDATE SKIP LOCKED)
                 RETURNING d.document_id, d.workspace_id, d.source_key, d.order_id, d.xero_type, d.version,
                           d.last_event_type, d.payload::text AS payload, d.xero_id, d.delivered_version, d.xero_status,
-                          d.outcome_unknown, d.attempts
+                          d.outcome_unknown, d.attempts, d.payment_id
                 """)
                 .param("ws", workspaceId)
                 .param("limit", limit)
@@ -87,6 +87,30 @@ public class DeliveryRepository {
         jdbc.sql("UPDATE documents SET outcome_unknown = true WHERE workspace_id = :ws AND document_id IN (:ids)")
                 .param("ws", creating.get(0).workspaceId())
                 .param("ids", creating.stream().map(DueDocument::documentId).toList())
+                .update();
+    }
+
+    /** The platform's payment is applied in Xero (F19): PAID, with the Xero payment's id. */
+    public void paid(DueDocument document, UUID paymentId) {
+        jdbc.sql("""
+                UPDATE documents
+                   SET payment_id = :payment, xero_status = 'PAID', updated_at = now(),
+                       state = CASE WHEN version = :version THEN 'PAID' ELSE 'PENDING' END
+                 WHERE workspace_id = :ws AND document_id = :id
+                """)
+                .param("ws", document.workspaceId()).param("id", document.documentId())
+                .param("payment", paymentId).param("version", document.version())
+                .update();
+    }
+
+    /** The invoice is synced but its payment is not: due again at {@code next} to apply it. */
+    public void paymentLater(DueDocument document, Instant next, String error) {
+        jdbc.sql("""
+                UPDATE documents SET state = 'PENDING', next_attempt_at = :next, error = :error, updated_at = now()
+                 WHERE workspace_id = :ws AND document_id = :id AND version = :version
+                """)
+                .param("ws", document.workspaceId()).param("id", document.documentId())
+                .param("next", Timestamp.from(next)).param("error", error).param("version", document.version())
                 .update();
     }
 

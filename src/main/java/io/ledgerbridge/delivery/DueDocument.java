@@ -16,7 +16,8 @@ public record DueDocument(
         Long deliveredVersion,
         String xeroStatus,
         boolean outcomeUnknown,
-        int attempts) {
+        int attempts,
+        UUID paymentId) {
 
     public boolean cancelled() {
         return "order.cancelled".equals(lastEventType);

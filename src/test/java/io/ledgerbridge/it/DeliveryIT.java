@@ -213,6 +213,28 @@ class DeliveryIT {
     }
 
     @Test
+    void aPaidOrderIsMarkedPaidInXeroOnTheClearingAccount() {
+        String orderId = "m-" + UUID.randomUUID().toString().substring(0, 8);
+        kafka.send("orders.events", "demo-supplier", order(orderId, 1).toString());
+        awaitState("demo-supplier", orderId, "SYNCED", 1);
+
+        ObjectNode paid = order(orderId, 2);
+        paid.put("type", "order.paid");
+        ((ObjectNode) paid.get("data")).set("payment", OrderEvents.payment("62.49", "2026-11-22", "PAY-" + orderId));
+        kafka.send("orders.events", "demo-supplier", paid.toString());
+
+        // demo-supplier has mark-as-paid on (clearing account 855); demo-venue has it off.
+        JsonNode document = awaitState("demo-supplier", orderId, "PAID", 2);
+        assertThat(document.get("xeroStatus").asText()).isEqualTo("PAID");
+        assertThat(sandbox.invoices(XeroSandbox.SUPPLIER_TENANT, "INV-" + orderId)).singleElement().satisfies(invoice -> {
+            assertThat(invoice.get("Status").asText()).isEqualTo("PAID");
+            assertThat(invoice.get("AmountDue").decimalValue()).isEqualByComparingTo("0");
+            assertThat(invoice.get("AmountPaid").decimalValue()).isEqualByComparingTo("62.49");
+        });
+        assertThat(awaitState("demo-venue", orderId, "SYNCED", 2).get("xeroStatus").asText()).isEqualTo("AUTHORISED");
+    }
+
+    @Test
     void aChangeAfterPaymentInXeroIsLockedNotSent() throws Exception {
         String orderId = "p-" + UUID.randomUUID().toString().substring(0, 8);
         kafka.send("orders.events", "demo-supplier", order(orderId, 1).toString());

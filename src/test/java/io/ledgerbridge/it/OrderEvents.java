@@ -33,6 +33,12 @@ final class OrderEvents {
         }
     }
 
+    static ObjectNode payment(String amount, String paidOn, String reference) {
+        ObjectNode payment = JSON.createObjectNode();
+        payment.put("amount", new BigDecimal(amount)).put("paidOn", paidOn).put("reference", reference);
+        return payment;
+    }
+
     static ObjectNode withTotal(ObjectNode event, String total) {
         ((ObjectNode) event.get("data").get("totals")).put("total", new BigDecimal(total));
         return event;
