@@ -226,7 +226,7 @@ public class DeliveryLane {
                       List<Work> sending, List<SyncStatusEvent> events) {
         boolean fourDecimals = sending.stream().anyMatch(work -> work.coding().fourDecimalUnitPrices());
         String body = write(Map.of("Invoices", sending.stream().map(Work::invoice).toList()));
-        String key = idempotencyKey(connection.workspaceId(), body);
+        String key = idempotencyKey("invoices", connection.workspaceId(), body);
         documents.sending(sending.stream().map(Work::due).filter(due -> due.xeroId() == null).toList());
         XeroResponse response = xero.call(connection, XeroRequest.write(connection.workspaceId(), "POST", "/Invoices",
                 "summarizeErrors=false" + (fourDecimals ? "&unitdp=4" : ""), body, key), Priority.PUSH);
@@ -291,7 +291,7 @@ public class DeliveryLane {
             payments.add(body);
         }
         String body = write(Map.of("Payments", payments));
-        String key = "lb-payments-" + idempotencyKey(connection.workspaceId(), body).substring("lb-invoices-".length());
+        String key = idempotencyKey("payments", connection.workspaceId(), body);
         XeroResponse response = xero.call(connection, XeroRequest.write(connection.workspaceId(), "PUT", "/Payments",
                 "summarizeErrors=false", body, key), Priority.PUSH);
         if (!response.ok()) {
@@ -489,11 +489,11 @@ public class DeliveryLane {
      * replay, not a second write; a different request (a document coded anew, a newer version) gets a new
      * key, as Xero requires (it refuses a key reused for another request).
      */
-    static String idempotencyKey(String workspaceId, String body) {
+    static String idempotencyKey(String kind, String workspaceId, String body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((workspaceId + "|" + body).getBytes(StandardCharsets.UTF_8));
-            return "lb-invoices-" + HexFormat.of().formatHex(digest);
+            return "lb-" + kind + "-" + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
