@@ -31,7 +31,24 @@ public record CodingResult(
     }
 
     /** Where a line's account came from, so a rejection can say which mapping to fix. */
-    public enum AccountSource { ITEM_MAPPING, SUPPLIER_DEFAULT, WORKSPACE_DEFAULT, FREIGHT, SURCHARGE, ROUNDING, NONE }
+    public enum AccountSource {
+        ITEM_MAPPING, SUPPLIER_DEFAULT, WORKSPACE_DEFAULT, FREIGHT, SURCHARGE, ROUNDING, NONE;
+
+        /** What a person changes when an account from this source is refused (by the coder or by Xero). */
+        public String fix(String itemKey, boolean sales, String organisation) {
+            String kind = sales ? "an income" : "an expense";
+            return switch (this) {
+                case ITEM_MAPPING -> "Map item " + itemKey + " to " + (sales ? "a sales" : "an expense") + " account of "
+                        + organisation + " (PUT /api/v1/workspaces/{ws}/mappings/items/" + itemKey + ").";
+                case SUPPLIER_DEFAULT -> "Change this supplier's default account"
+                        + " (PUT /api/v1/workspaces/{ws}/mappings/suppliers/{key}).";
+                case FREIGHT -> "Set the workspace's freight account to " + kind + " account.";
+                case SURCHARGE -> "Set the workspace's surcharge account to " + kind + " account.";
+                default -> "Set the workspace's default " + (sales ? "sales" : "expense")
+                        + " account to an active account, or map item " + itemKey + ".";
+            };
+        }
+    }
 
     public record CodedLine(String lineId, String itemKey, AccountSource source, XeroLineItem item) {
     }

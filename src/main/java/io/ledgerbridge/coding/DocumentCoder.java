@@ -167,17 +167,7 @@ public final class DocumentCoder {
 
     /** The fix for a bad account names the mapping the account came from. */
     private static String fixFor(Request request, Line line, Account account) {
-        String kind = request.direction() == Direction.SALES ? "a sales" : "an expense";
-        return switch (account.source()) {
-            case ITEM_MAPPING -> "Map item " + itemKey(line) + " to " + kind + " account of " + request.organisation().name()
-                    + " (PUT /api/v1/workspaces/{ws}/mappings/items/" + itemKey(line) + ").";
-            case SUPPLIER_DEFAULT -> "Change the default account of supplier " + request.document().supplier().name()
-                    + " (PUT /api/v1/workspaces/{ws}/mappings/suppliers/{key}).";
-            case FREIGHT -> "Set the freight account in the workspace settings to an active account.";
-            case SURCHARGE -> "Set the surcharge account in the workspace settings to an active account.";
-            default -> "Set the workspace's default " + (request.direction() == Direction.SALES ? "sales" : "expense")
-                    + " account to an active account, or map item " + itemKey(line) + ".";
-        };
+        return account.source().fix(itemKey(line), request.direction() == Direction.SALES, request.organisation().name());
     }
 
     private static String taxType(Request request, Line line, Account account, List<Problem> problems) {

@@ -1,7 +1,6 @@
 package io.ledgerbridge.delivery;
 
 import io.ledgerbridge.coding.CodingResult;
-import io.ledgerbridge.coding.CodingResult.CodedLine;
 import io.ledgerbridge.coding.CodingResult.Problem;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -39,13 +38,13 @@ public final class XeroMessages {
         if (account.lookingAt()) {
             String code = account.group(1);
             return new Problem("Account code " + code + " is not valid in " + organisation + "'s chart of accounts ("
-                    + first + ")", accountFix(code, coding, sales));
+                    + first + ")", accountFix(code, coding, sales, organisation));
         }
         Matcher taxWithAccount = TAX_WITH_ACCOUNT.matcher(first);
         if (taxWithAccount.lookingAt()) {
             return new Problem("Tax rate " + taxWithAccount.group(1) + " cannot be used with account "
                     + taxWithAccount.group(2) + " in " + organisation + " (" + first + ")",
-                    accountFix(taxWithAccount.group(2), coding, sales) + " Or map the tax code for "
+                    accountFix(taxWithAccount.group(2), coding, sales, organisation) + " Or map the tax code for "
                             + (sales ? "sales" : "purchases") + " to a tax rate that account accepts.");
         }
         Matcher tax = TAX_TYPE.matcher(first);
@@ -71,22 +70,11 @@ public final class XeroMessages {
                 "Fix what Xero names, then re-sync the document (POST /api/v1/workspaces/{ws}/documents/{id}/resync).");
     }
 
-    private static String accountFix(String code, CodingResult coding, boolean sales) {
-        String kind = sales ? "a sales" : "an expense";
-        for (CodedLine line : coding.lines()) {
-            if (!code.equals(line.item().accountCode())) {
-                continue;
-            }
-            return switch (line.source()) {
-                case ITEM_MAPPING -> "Map item " + line.itemKey() + " to " + kind
-                        + " account (PUT /api/v1/workspaces/{ws}/mappings/items/" + line.itemKey() + ").";
-                case SUPPLIER_DEFAULT -> "Change this supplier's default account (PUT /api/v1/workspaces/{ws}/mappings/suppliers/{key}).";
-                case FREIGHT -> "Set the workspace's freight account to " + (sales ? "an income" : "an expense") + " account.";
-                case SURCHARGE -> "Set the workspace's surcharge account to " + (sales ? "an income" : "an expense") + " account.";
-                default -> "Set the workspace's default " + (sales ? "sales" : "expense") + " account, or map item "
-                        + line.itemKey() + ".";
-            };
-        }
-        return "Use an active account of the organisation in the workspace settings or mappings.";
+    private static String accountFix(String code, CodingResult coding, boolean sales, String organisation) {
+        return coding.lines().stream()
+                .filter(line -> code.equals(line.item().accountCode()))
+                .findFirst()
+                .map(line -> line.source().fix(line.itemKey(), sales, organisation))
+                .orElse("Use an active account of the organisation in the workspace settings or mappings.");
     }
 }
