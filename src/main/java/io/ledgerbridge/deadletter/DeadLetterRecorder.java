@@ -51,33 +51,8 @@ public class DeadLetterRecorder {
         source.put("offset", exchange.getMessage().getHeader(KafkaConstants.OFFSET));
         source.put("key", exchange.getMessage().getHeader(KafkaConstants.KEY));
 
-        long id = jdbc.sql("""
-                INSERT INTO dead_letters (workspace_id, route_id, reason, exception_type, attempts,
-                                          original_message, original_headers)
-                VALUES (:workspace, :route, :reason, :type, :attempts, :original, CAST(:headers AS jsonb))
-                RETURNING dead_letter_id
-                """)
-                .param("workspace", workspaceId)
-                .param("route", routeId == null ? UNKNOWN_WORKSPACE : routeId)
-                .param("reason", reason)
-                .param("type", failure == null ? null : failure.getClass().getName())
-                .param("attempts", attempts)
-                .param("original", original)
-                .param("headers", json.writeValueAsString(source))
-                .query(Long.class)
-                .single();
-
-        Map<String, Object> letter = new LinkedHashMap<>();
-        letter.put("deadLetterId", id);
-        letter.put("workspaceId", workspaceId);
-        letter.put("routeId", routeId);
-        letter.put("reason", reason);
-        letter.put("exceptionType", failure == null ? null : failure.getClass().getName());
-        letter.put("attempts", attempts);
-        letter.put("failedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
-        letter.put("source", source);
-        letter.put("originalMessage", original);
-        log.warn("Dead letter {} for workspace {} from {}: {}", id, workspaceId, routeId, reason);
+        Map<String, Object> letter = store(workspaceId, routeId == null ? UNKNOWN_WORKSPACE : routeId, reason,
+                failure == null ? null : failure.getClass().getName(), attempts, original, source);
 
         exchange.getMessage().removeHeaders("kafka.(TOPIC|PARTITION|OFFSET|TIMESTAMP|HEADERS|LAST_RECORD_BEFORE_COMMIT|LAST_POLL_RECORD)");
         exchange.getMessage().setHeader(KafkaConstants.KEY, workspaceId);
@@ -93,26 +68,44 @@ public class DeadLetterRecorder {
         JsonNode event = json.readTree(status);
         String workspaceId = event.path("workspaceId").asText(UNKNOWN_WORKSPACE);
         String reason = event.path("error").asText("") + (event.hasNonNull("fixHint") ? " " + event.get("fixHint").asText() : "");
+        Map<String, Object> letter = store(workspaceId, "xero-lane", reason, null, 1, status, Map.of());
+        letter.put("documentId", event.path("documentId").asText(null));
+        letter.put("orderId", event.path("orderId").asText(null));
+        exchange.getMessage().setHeader(KafkaConstants.KEY, workspaceId);
+        exchange.getMessage().setBody(json.writeValueAsString(letter));
+    }
+
+    /** Stores the dead letter and returns the message published for it on xero.sync.dlq. */
+    private Map<String, Object> store(String workspaceId, String routeId, String reason, String exceptionType,
+                                      int attempts, String original, Map<String, Object> source)
+            throws JsonProcessingException {
         long id = jdbc.sql("""
-                INSERT INTO dead_letters (workspace_id, route_id, reason, exception_type, attempts, original_message)
-                VALUES (:workspace, 'xero-lane', :reason, NULL, 1, :original)
+                INSERT INTO dead_letters (workspace_id, route_id, reason, exception_type, attempts,
+                                          original_message, original_headers)
+                VALUES (:workspace, :route, :reason, :type, :attempts, :original, CAST(:headers AS jsonb))
                 RETURNING dead_letter_id
                 """)
-                .param("workspace", workspaceId).param("reason", reason).param("original", status)
+                .param("workspace", workspaceId)
+                .param("route", routeId)
+                .param("reason", reason)
+                .param("type", exceptionType)
+                .param("attempts", attempts)
+                .param("original", original)
+                .param("headers", json.writeValueAsString(source))
                 .query(Long.class)
                 .single();
+        log.warn("Dead letter {} for workspace {} from {}: {}", id, workspaceId, routeId, reason);
         Map<String, Object> letter = new LinkedHashMap<>();
         letter.put("deadLetterId", id);
         letter.put("workspaceId", workspaceId);
-        letter.put("routeId", "xero-lane");
+        letter.put("routeId", routeId);
         letter.put("reason", reason);
-        letter.put("documentId", event.path("documentId").asText(null));
-        letter.put("orderId", event.path("orderId").asText(null));
-        letter.put("attempts", 1);
+        letter.put("exceptionType", exceptionType);
+        letter.put("attempts", attempts);
         letter.put("failedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
-        letter.put("originalMessage", status);
-        exchange.getMessage().setHeader(KafkaConstants.KEY, workspaceId);
-        exchange.getMessage().setBody(json.writeValueAsString(letter));
+        letter.put("source", source);
+        letter.put("originalMessage", original);
+        return letter;
     }
 
     /** The workspace a failed message belongs to: named by its flow, its Kafka key, or its supplier. */
