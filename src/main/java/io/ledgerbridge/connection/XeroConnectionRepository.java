@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,12 +35,6 @@ public class XeroConnectionRepository {
                 .param("ws", workspaceId)
                 .query(this::connection)
                 .optional();
-    }
-
-    public List<XeroConnection> connected() {
-        return jdbc.sql("SELECT * FROM xero_connections WHERE status = 'CONNECTED' ORDER BY workspace_id")
-                .query(this::connection)
-                .list();
     }
 
     public void save(XeroConnection connection) {

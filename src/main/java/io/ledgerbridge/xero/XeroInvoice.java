@@ -45,13 +45,6 @@ public record XeroInvoice(
                 currencyCode, status, lineItems, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** The same document with another status (a void, a delete, an approval). */
-    public XeroInvoice withStatus(String newStatus) {
-        return new XeroInvoice(invoiceId, type, contact, date, dueDate, lineAmountTypes, invoiceNumber, reference, url,
-                currencyCode, newStatus, lineItems, subTotal, totalTax, total, amountDue, amountPaid, updatedDateUtc,
-                statusAttributeString, hasErrors, validationErrors, warnings);
-    }
-
     public boolean failed() {
         return "ERROR".equals(statusAttributeString) || Boolean.TRUE.equals(hasErrors);
     }
