@@ -1,8 +1,5 @@
 package io.ledgerbridge.delivery;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerbridge.connection.XeroConnection;
 import io.ledgerbridge.delivery.ContactMatcher.Match;
 import io.ledgerbridge.delivery.pacing.Priority;
@@ -12,6 +9,7 @@ import io.ledgerbridge.workspace.WorkspaceSettings;
 import io.ledgerbridge.workspace.WorkspaceSettings.AddressField;
 import io.ledgerbridge.workspace.WorkspaceSettings.PhoneField;
 import io.ledgerbridge.xero.XeroContact;
+import io.ledgerbridge.xero.XeroJson;
 import io.ledgerbridge.xero.XeroRequest;
 import io.ledgerbridge.xero.XeroResponse;
 import java.net.URLEncoder;
@@ -42,13 +40,13 @@ public class ContactResolver {
     private final PacedXero xero;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
-    private final ObjectMapper json;
+    private final XeroJson xeroJson;
 
-    public ContactResolver(PacedXero xero, JdbcClient jdbc, TransactionTemplate transaction, ObjectMapper json) {
+    public ContactResolver(PacedXero xero, JdbcClient jdbc, TransactionTemplate transaction, XeroJson xeroJson) {
         this.xero = xero;
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.json = json;
+        this.xeroJson = xeroJson;
     }
 
     public Resolution resolve(XeroConnection connection, Party party, WorkspaceSettings settings) {
@@ -99,7 +97,8 @@ public class ContactResolver {
             if (!response.ok()) {
                 throw new XeroAnswerException(response);
             }
-            contacts(response.body()).forEach(contact -> found.putIfAbsent(contact.contactId(), contact));
+            xeroJson.list(response.body(), "Contacts", XeroContact.class)
+                    .forEach(contact -> found.putIfAbsent(contact.contactId(), contact));
         }
         return new ArrayList<>(found.values());
     }
@@ -107,14 +106,14 @@ public class ContactResolver {
     private XeroContact create(XeroConnection connection, Party party, WorkspaceSettings settings, String key) {
         XeroContact contact = new XeroContact(null, party.workspaceId(), party.name(), party.email(), party.taxNumber(),
                 null, phones(party, settings.contactPhoneField()), addresses(party, settings.contactAddressField()), null, null);
-        String body = write(Map.of("Contacts", List.of(contact)));
+        String body = xeroJson.write(Map.of("Contacts", List.of(contact)));
         XeroResponse response = xero.call(connection, XeroRequest.write(connection.workspaceId(), "PUT", "/Contacts",
                 null, body, "contact-" + UUID.nameUUIDFromBytes((connection.workspaceId() + "|" + key)
                         .getBytes(StandardCharsets.UTF_8))), Priority.PUSH);
         if (!response.ok()) {
             throw new XeroAnswerException(response);
         }
-        return contacts(response.body()).get(0);
+        return xeroJson.list(response.body(), "Contacts", XeroContact.class).get(0);
     }
 
     private static List<XeroContact.Phone> phones(Party party, PhoneField field) {
@@ -138,26 +137,5 @@ public class ContactResolver {
         return List.of(new XeroContact.Address(field == AddressField.BILLING ? "POBOX" : "STREET",
                 lines.isEmpty() ? null : lines.get(0), lines.size() > 1 ? lines.get(1) : null,
                 address.city(), address.region(), address.postalCode(), address.country()));
-    }
-
-    private List<XeroContact> contacts(String body) {
-        try {
-            JsonNode contacts = json.readTree(body).path("Contacts");
-            List<XeroContact> result = new ArrayList<>();
-            for (JsonNode contact : contacts) {
-                result.add(json.treeToValue(contact, XeroContact.class));
-            }
-            return result;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Xero's contacts answer is not JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -21,6 +21,7 @@ import io.ledgerbridge.workspace.WorkspaceRepository;
 import io.ledgerbridge.workspace.WorkspaceSettings;
 import io.ledgerbridge.xero.XeroFailure;
 import io.ledgerbridge.xero.XeroInvoice;
+import io.ledgerbridge.xero.XeroJson;
 import io.ledgerbridge.xero.XeroMessage;
 import io.ledgerbridge.xero.XeroRequest;
 import io.ledgerbridge.xero.XeroResponse;
@@ -73,13 +74,15 @@ public class DeliveryLane {
     private final PlanQuota quota;
     private final LaneDispatcher dispatcher;
     private final ObjectMapper json;
+    private final XeroJson xeroJson;
     private final Clock clock;
     private final String documentUrl;
     private final Duration pacingWindow;
 
     public DeliveryLane(DeliveryRepository documents, TokenService tokens, WorkspaceRepository workspaces,
                         MappingRepository mappings, OrganisationCache organisations, ContactResolver contacts,
-                        PacedXero xero, PlanQuota quota, LaneDispatcher dispatcher, ObjectMapper json, Clock clock,
+                        PacedXero xero, PlanQuota quota, LaneDispatcher dispatcher, ObjectMapper json, XeroJson xeroJson,
+                        Clock clock,
                         @Value("${ledgerbridge.delivery.document-url}") String documentUrl,
                         io.ledgerbridge.delivery.pacing.PacingSettings pacing) {
         this.documents = documents;
@@ -92,6 +95,7 @@ public class DeliveryLane {
         this.quota = quota;
         this.dispatcher = dispatcher;
         this.json = json;
+        this.xeroJson = xeroJson;
         this.clock = clock;
         this.documentUrl = documentUrl;
         this.pacingWindow = pacing.window();
@@ -225,7 +229,7 @@ public class DeliveryLane {
     private void send(XeroConnection connection, Organisation organisation, WorkspaceSettings settings,
                       List<Work> sending, List<SyncStatusEvent> events) {
         boolean fourDecimals = sending.stream().anyMatch(work -> work.coding().fourDecimalUnitPrices());
-        String body = write(Map.of("Invoices", sending.stream().map(Work::invoice).toList()));
+        String body = xeroJson.write(Map.of("Invoices", sending.stream().map(Work::invoice).toList()));
         String key = idempotencyKey("invoices", connection.workspaceId(), body);
         documents.sending(sending.stream().map(Work::due).filter(due -> due.xeroId() == null).toList());
         XeroResponse response = xero.call(connection, XeroRequest.write(connection.workspaceId(), "POST", "/Invoices",
@@ -241,7 +245,7 @@ public class DeliveryLane {
             handleCallFailure(connection, sending.stream().map(Work::due).toList(), failure, events);
             return;
         }
-        List<XeroInvoice> answers = invoices(response.body());
+        List<XeroInvoice> answers = xeroJson.list(response.body(), "Invoices", XeroInvoice.class);
         List<Payable> payable = new ArrayList<>();
         for (int i = 0; i < sending.size(); i++) {
             Work work = sending.get(i);
@@ -290,7 +294,7 @@ public class DeliveryLane {
             }
             payments.add(body);
         }
-        String body = write(Map.of("Payments", payments));
+        String body = xeroJson.write(Map.of("Payments", payments));
         String key = idempotencyKey("payments", connection.workspaceId(), body);
         XeroResponse response = xero.call(connection, XeroRequest.write(connection.workspaceId(), "PUT", "/Payments",
                 "summarizeErrors=false", body, key), Priority.PUSH);
@@ -302,7 +306,7 @@ public class DeliveryLane {
                     "The invoice is in Xero; its payment did not get there yet: " + response.failure().detail()));
             return;
         }
-        JsonNode answers = readTree(response.body()).path("Payments");
+        JsonNode answers = xeroJson.tree(response.body()).path("Payments");
         for (int i = 0; i < payable.size(); i++) {
             DueDocument due = payable.get(i).work().due();
             JsonNode answer = answers.path(i);
@@ -380,7 +384,7 @@ public class DeliveryLane {
         if (!response.ok()) {
             return due.xeroStatus();
         }
-        List<XeroInvoice> current = invoices(response.body());
+        List<XeroInvoice> current = xeroJson.list(response.body(), "Invoices", XeroInvoice.class);
         return current.isEmpty() ? due.xeroStatus() : current.get(0).status();
     }
 
@@ -429,7 +433,7 @@ public class DeliveryLane {
         if (!response.ok()) {
             throw new XeroAnswerException(response);
         }
-        List<XeroInvoice> candidates = invoices(response.body());
+        List<XeroInvoice> candidates = xeroJson.list(response.body(), "Invoices", XeroInvoice.class);
         Map<UUID, DueDocument> found = new java.util.HashMap<>();
         for (Prepared ready : unknown) {
             DueDocument due = ready.due();
@@ -504,35 +508,6 @@ public class DeliveryLane {
             return json.readValue(payload, OrderDocument.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored snapshot is not readable: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private List<XeroInvoice> invoices(String body) {
-        try {
-            JsonNode invoices = json.readTree(body).path("Invoices");
-            List<XeroInvoice> result = new ArrayList<>();
-            for (JsonNode invoice : invoices) {
-                result.add(json.treeToValue(invoice, XeroInvoice.class));
-            }
-            return result;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Xero's invoices answer is not JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private JsonNode readTree(String body) {
-        try {
-            return json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Xero's answer is not JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
