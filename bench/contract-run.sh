@@ -47,7 +47,7 @@ XERO_CLIENT_ID=ledgerbridge-local XERO_CLIENT_SECRET=local-secret LEDGERBRIDGE_A
 LEDGERBRIDGE_TOKEN_KEY=bG9jYWwtb25seSBsZWRnZXJicmlkZ2UgdG9rZW4gayE= LEDGERBRIDGE_SEED_DEMO_WORKSPACES=true \
 java -jar "$jar" > "$work/service.log" 2>&1 &
 pids+=($!)
-until curl -s localhost:28080/actuator/health/readiness | grep -q '"UP"'; do
+until curl -s localhost:28080/actuator/health/readiness | grep -q '^{"status":"UP"'; do
   kill -0 "${pids[-1]}" 2>/dev/null || { tail -40 "$work/service.log" >&2; exit 1; }; sleep 1; done
 
 echo "== events"

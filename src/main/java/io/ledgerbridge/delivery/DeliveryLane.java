@@ -54,7 +54,8 @@ import org.springframework.stereotype.Component;
 @Component("deliveryLane")
 public class DeliveryLane {
 
-    static final int BATCH = 50;
+    /** Xero advises about 50 elements per request (FACTS.md §3). */
+    static final int MAX_BATCH = 50;
     /** What a person does about each reason a workspace's documents wait. */
     private static final Map<String, String> FIXES = Map.of(
             "NOT_CONNECTED", "Connect Xero (POST /api/v1/workspaces/{ws}/xero/connect): the waiting documents then go by themselves.",
@@ -78,13 +79,19 @@ public class DeliveryLane {
     private final Clock clock;
     private final String documentUrl;
     private final Duration pacingWindow;
+    private final int batchSize;
 
     public DeliveryLane(DeliveryRepository documents, TokenService tokens, WorkspaceRepository workspaces,
                         MappingRepository mappings, OrganisationCache organisations, ContactResolver contacts,
                         PacedXero xero, PlanQuota quota, LaneDispatcher dispatcher, ObjectMapper json, XeroJson xeroJson,
                         Clock clock,
                         @Value("${ledgerbridge.delivery.document-url}") String documentUrl,
+                        @Value("${ledgerbridge.delivery.batch-size:50}") int batchSize,
                         io.ledgerbridge.delivery.pacing.PacingSettings pacing) {
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw new IllegalArgumentException("ledgerbridge.delivery.batch-size must be 1 to " + MAX_BATCH + ", was " + batchSize);
+        }
+        this.batchSize = batchSize;
         this.documents = documents;
         this.tokens = tokens;
         this.workspaces = workspaces;
@@ -139,7 +146,7 @@ public class DeliveryLane {
             park(workspaceId, "NEEDS_RECONNECT", e.getMessage(), events);
             return events;
         }
-        List<DueDocument> claimed = documents.claim(workspaceId, BATCH, LEASE);
+        List<DueDocument> claimed = documents.claim(workspaceId, batchSize, LEASE);
         if (claimed.isEmpty()) {
             return events;
         }

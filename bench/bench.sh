@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The benchmarks of issue 4, each on a fresh embedded stack with the service in the prod profile as its own
+# JVM; the driver (src/test/java/io/ledgerbridge/bench/Bench.java) sends order events to Kafka and prints
+# the figures. Run from anywhere:
+#   bench/bench.sh ceiling     6,000 documents, one tenant, Xero's real limits, 50 per call
+#   bench/bench.sh baseline    the same with one document per call (180 documents: 3 minutes at 60/min)
+#   bench/bench.sh fairness    20 tenants: a 10,000-document backlog, a tenant answered 503, 18 trickling
+#   bench/bench.sh overhead    limits and faults off: Kafka -> sandbox documents/s and CPU-ms per document
+# BENCH_DOCUMENTS overrides the document count; the service's and stack's logs stay in the printed directory.
+cd "$(dirname "$0")/.."
+mode=${1:?usage: bench/bench.sh ceiling|baseline|fairness|overhead}
+source bench/lib.sh
+[ -f target/bench.classpath ] && [ -z "${BENCH_REBUILD:-}" ] || \
+  ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+[ -d target/test-classes/io/ledgerbridge/bench ] || ./mvnw -B -ntp -q test-compile
+
+start_stack
+case "$mode" in
+  ceiling|fairness) start_service ;;
+  baseline) start_service LEDGERBRIDGE_DELIVERY_BATCH_SIZE=1 ;;
+  overhead)
+    curl -s -XPUT localhost:28089/sandbox/limits \
+      -d '{"perMinute":100000000,"concurrent":1000,"perDay":100000000,"appPerMinute":100000000}' > /dev/null
+    start_service XERO_LIMIT_PER_MINUTE=100000000 XERO_LIMIT_CONCURRENT=1000 XERO_LIMIT_PER_DAY=100000000 \
+      XERO_LIMIT_APP_PER_MINUTE=100000000 ;;
+  *) echo "unknown benchmark $mode" >&2; exit 2 ;;
+esac
+echo "== $mode (logs in $work)"
+BENCH_SERVICE_PID=$service_pid BENCH_TOKEN_KEY=$token_key \
+  java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" io.ledgerbridge.bench.Bench "$mode"
