@@ -108,6 +108,10 @@ public class DeliveryLane {
         this.pacingWindow = pacing.window();
     }
 
+    /** A document coded, before its contact is known. */
+    private record Coded(DueDocument due, OrderDocument document, CodingResult coding, OrderDocument.Party party) {
+    }
+
     /** A document coded and with its contact, before the look-up of unknown outcomes. */
     private record Prepared(DueDocument due, OrderDocument document, CodingResult coding, UUID contactId) {
     }
@@ -175,7 +179,7 @@ public class DeliveryLane {
         Organisation organisation = organisations.get(connection);
         int quotaLeft = quota.remaining(workspace);
 
-        List<Prepared> prepared = new ArrayList<>();
+        List<Coded> coded = new ArrayList<>();
         for (DueDocument due : claimed) {
             OrderDocument document = read(due.payload());
             if (due.creditNote()) {
@@ -203,14 +207,18 @@ public class DeliveryLane {
                 }
                 quotaLeft--;
             }
-            ContactResolver.Resolution contact = contacts.resolve(connection,
-                    direction == Direction.SALES ? document.buyer() : document.supplier(), settings);
+            coded.add(new Coded(due, document, coding, direction == Direction.SALES ? document.buyer() : document.supplier()));
+        }
+        Map<String, ContactResolver.Resolution> resolved = coded.isEmpty() ? Map.of()
+                : contacts.resolveAll(connection, coded.stream().map(Coded::party).toList(), settings);
+        List<Prepared> prepared = new ArrayList<>();
+        for (Coded item : coded) {
+            ContactResolver.Resolution contact = resolved.get(ContactMatcher.partyKey(item.party()));
             if (contact.problem() != null) {
-                settle(due, "FAILED", null, "The contact is ambiguous: " + contact.problem(),
-                        "Fix the duplicates in Xero, then re-sync.", events);
+                settle(item.due(), "FAILED", null, contact.problem(), contact.fixHint(), events);
                 continue;
             }
-            prepared.add(new Prepared(due, document, coding, contact.contactId()));
+            prepared.add(new Prepared(item.due(), item.document(), item.coding(), contact.contactId()));
         }
         Map<UUID, DueDocument> found = lookUpUnknownOutcomes(connection, prepared);
         List<Work> sending = new ArrayList<>();
