@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,20 +19,39 @@ public class DocumentRepository {
     public static final String PENDING = "PENDING";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final long debounceMs;
 
-    public DocumentRepository(JdbcClient jdbc, @Value("${ledgerbridge.delivery.debounce-ms:1000}") long debounceMs) {
+    public DocumentRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch,
+                              @Value("${ledgerbridge.delivery.debounce-ms:1000}") long debounceMs) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.debounceMs = debounceMs;
     }
 
     /**
-     * Records the snapshot when it is newer than what is stored; an older or equal version changes nothing.
+     * Records each snapshot that is newer than what is stored, in order; an older or equal version changes
+     * nothing. One round trip for the whole list.
      *
-     * @return true when the snapshot was recorded
+     * @return for each document, whether it was recorded
      */
-    public boolean upsertIfNewer(DesiredDocument document) {
-        return jdbc.sql("""
+    public boolean[] upsertAllIfNewer(List<DesiredDocument> documents) {
+        SqlParameterSource[] rows = documents.stream().map(document -> new MapSqlParameterSource()
+                .addValue("id", UUID.randomUUID())
+                .addValue("workspace", document.workspaceId())
+                .addValue("sourceKey", document.sourceKey())
+                .addValue("orderId", document.orderId())
+                .addValue("xeroType", document.xeroType().name())
+                .addValue("version", document.version())
+                .addValue("eventId", document.eventId())
+                .addValue("eventType", document.eventType())
+                .addValue("number", document.number())
+                .addValue("currency", document.currency())
+                .addValue("total", document.total())
+                .addValue("payload", document.payloadJson())
+                .addValue("state", PENDING)
+                .addValue("debounceMs", debounceMs)).toArray(SqlParameterSource[]::new);
+        return changed(batch.batchUpdate("""
                 INSERT INTO documents (document_id, workspace_id, source_key, order_id, xero_type, version,
                                        last_event_id, last_event_type, number, currency, total, payload, state,
                                        next_attempt_at)
@@ -47,37 +69,30 @@ public class DocumentRepository {
                        fix_hint = CASE WHEN documents.state = 'LOCKED' THEN documents.fix_hint END
                  WHERE documents.workspace_id = EXCLUDED.workspace_id
                    AND documents.version < EXCLUDED.version
-                """)
-                .param("id", UUID.randomUUID())
-                .param("workspace", document.workspaceId())
-                .param("sourceKey", document.sourceKey())
-                .param("orderId", document.orderId())
-                .param("xeroType", document.xeroType().name())
-                .param("version", document.version())
-                .param("eventId", document.eventId())
-                .param("eventType", document.eventType())
-                .param("number", document.number())
-                .param("currency", document.currency())
-                .param("total", document.total())
-                .param("payload", document.payloadJson())
-                .param("state", PENDING)
-                .param("debounceMs", debounceMs)
-                .update() == 1;
+                """, rows));
     }
 
     /**
-     * Remembers that this workspace has applied the event.
+     * Remembers that each document's workspace has applied its event, in order. One round trip.
      *
-     * @return false when it had already been applied (a replay)
+     * @return for each document, false when its workspace had already applied the event (a replay)
      */
-    public boolean markEventApplied(String workspaceId, String eventId) {
-        return jdbc.sql("""
+    public boolean[] markEventsApplied(List<DesiredDocument> documents) {
+        SqlParameterSource[] rows = documents.stream().map(document -> new MapSqlParameterSource()
+                .addValue("workspace", document.workspaceId())
+                .addValue("eventId", document.eventId())).toArray(SqlParameterSource[]::new);
+        return changed(batch.batchUpdate("""
                 INSERT INTO processed_events (workspace_id, event_id) VALUES (:workspace, :eventId)
                 ON CONFLICT DO NOTHING
-                """)
-                .param("workspace", workspaceId)
-                .param("eventId", eventId)
-                .update() == 1;
+                """, rows));
+    }
+
+    private static boolean[] changed(int[] counts) {
+        boolean[] changed = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            changed[i] = counts[i] == 1;
+        }
+        return changed;
     }
 
     /**

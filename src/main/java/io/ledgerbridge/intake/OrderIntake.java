@@ -1,20 +1,33 @@
 package io.ledgerbridge.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerbridge.document.DocumentRepository;
 import io.ledgerbridge.support.PermanentFailureException;
 import io.ledgerbridge.workspace.WorkspaceRepository;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.NonTransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records what an order event asks for, in one transaction: the desired state of each document per
- * workspace (a newer version wins) and the event id (a replay changes nothing).
+ * Records what a batch of order events asks for, in one transaction: the desired state of each document
+ * per workspace (a newer version wins) and each event id per workspace (a replay changes nothing).
+ * <p>
+ * An event that is not JSON, breaks the published contract or names no known workspace is rejected on
+ * its own, with the reason; the rest of the batch is recorded. A database failure that may pass (connection
+ * lost, deadlock, timeout) fails the whole batch, so the caller tries it again and nothing is committed in
+ * between. Any other database failure is narrowed down: each event then gets its own transaction, and only
+ * the one that cannot be stored is rejected. An unexpected fault with one event rejects that event only.
  */
 @Component("orderIntake")
 public class OrderIntake {
@@ -22,51 +35,146 @@ public class OrderIntake {
     private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
 
     private final ObjectMapper json;
+    private final OrderEventSchema schema;
     private final DocumentRepository documents;
     private final WorkspaceRepository workspaces;
     private final TransactionTemplate transaction;
 
-    public OrderIntake(ObjectMapper json, DocumentRepository documents, WorkspaceRepository workspaces,
-                       TransactionTemplate transaction) {
-        this.json = json;
+    public OrderIntake(ObjectMapper json, OrderEventSchema schema, DocumentRepository documents,
+                       WorkspaceRepository workspaces, TransactionTemplate transaction) {
+        // money stays exact from the first byte: numbers with a fraction are read as BigDecimal
+        this.json = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.schema = schema;
         this.documents = documents;
         this.workspaces = workspaces;
         this.transaction = transaction;
     }
 
-    /** Called with a message that already passed the schema check. */
-    public IntakeResult record(String message) {
-        OrderEvent event;
-        String payload;
+    /** What became of one message: what it changed, or why it was rejected (for the dead letter). */
+    public record Outcome(IntakeResult result, PermanentFailureException rejected) {
+        public boolean isRejected() {
+            return rejected != null;
+        }
+    }
+
+    /** One message, as {@link #recordAll} does it for many. */
+    public Outcome record(String message) {
+        return recordAll(List.of(message)).get(0);
+    }
+
+    /** @return one outcome per message, in the same order */
+    public List<Outcome> recordAll(List<String> messages) {
+        Map<String, Boolean> known = new HashMap<>();
+        List<Outcome> outcomes = new ArrayList<>(messages.size());
+        List<List<DesiredDocument>> plans = new ArrayList<>(messages.size());
+        for (String message : messages) {
+            try {
+                plans.add(plan(message, workspace -> known.computeIfAbsent(workspace, workspaces::exists)));
+                outcomes.add(null);
+            } catch (PermanentFailureException e) {
+                plans.add(List.of());
+                outcomes.add(new Outcome(null, e));
+            } catch (DataAccessException e) {
+                throw e; // looking up a workspace failed: the whole batch again, later
+            } catch (RuntimeException e) {
+                // a fault of ours with this one event: it must not hold up the others
+                plans.add(List.of());
+                outcomes.add(new Outcome(null, new PermanentFailureException("The event could not be planned ("
+                        + e + "); this is a fault in LedgerBridge, please report it with the event.", e)));
+            }
+        }
         try {
-            JsonNode tree = json.readTree(message);
-            event = json.treeToValue(tree, OrderEvent.class);
-            payload = json.writeValueAsString(tree.get("data"));
+            List<IntakeResult> results = transaction.execute(status -> apply(plans));
+            for (int i = 0; i < messages.size(); i++) {
+                if (outcomes.get(i) == null) {
+                    outcomes.set(i, new Outcome(results.get(i), null));
+                }
+            }
+        } catch (NonTransientDataAccessException e) {
+            if (e instanceof DataAccessResourceFailureException) {
+                throw e; // the database is unreachable: the whole batch again, later
+            }
+            log.warn("A batch of {} events could not be stored ({}); storing them one by one", messages.size(),
+                    e.getMostSpecificCause().getMessage());
+            for (int i = 0; i < messages.size(); i++) {
+                if (outcomes.get(i) == null) {
+                    outcomes.set(i, alone(plans.get(i)));
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    private Outcome alone(List<DesiredDocument> plan) {
+        try {
+            return new Outcome(transaction.execute(status -> apply(List.of(plan))).get(0), null);
+        } catch (NonTransientDataAccessException e) {
+            if (e instanceof DataAccessResourceFailureException) {
+                throw e;
+            }
+            return new Outcome(null, new PermanentFailureException("The event could not be stored: "
+                    + e.getMostSpecificCause().getMessage(), e));
+        }
+    }
+
+    private List<DesiredDocument> plan(String message, java.util.function.Predicate<String> knownWorkspace) {
+        JsonNode tree;
+        try {
+            tree = json.readTree(message == null ? "" : message);
+        } catch (JsonProcessingException e) {
+            throw new PermanentFailureException("The message is not JSON (" + e.getOriginalMessage() + "). "
+                    + "orders.events takes CloudEvents 1.0 in structured JSON mode; see "
+                    + OrderEventSchema.PUBLISHED_AT + ".", e);
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new PermanentFailureException("The message is empty. orders.events takes CloudEvents 1.0 in"
+                    + " structured JSON mode; see " + OrderEventSchema.PUBLISHED_AT + ".");
+        }
+        List<String> problems = schema.problems(tree);
+        if (!problems.isEmpty()) {
+            throw new PermanentFailureException("The event breaks the order event contract ("
+                    + OrderEventSchema.PUBLISHED_AT + "): " + String.join("; ", problems)
+                    + ". Fix the event at its producer and send it again.");
+        }
+        try {
+            OrderEvent event = json.treeToValue(tree, OrderEvent.class);
+            return DocumentPlanner.plan(event, json.writeValueAsString(tree.get("data")), knownWorkspace);
         } catch (JsonProcessingException e) {
             throw new PermanentFailureException("The event could not be read as an order event: "
                     + e.getOriginalMessage(), e);
         }
-        List<DesiredDocument> planned = DocumentPlanner.plan(event, payload, workspaces::exists);
-        IntakeResult result = transaction.execute(status -> apply(planned));
-        log.info("Event {} ({} {} v{}): {}", event.id(), event.type(), event.data().orderId(),
-                event.data().version(), result);
-        return result;
     }
 
-    private IntakeResult apply(List<DesiredDocument> planned) {
-        int recorded = 0;
-        int replayed = 0;
-        int stale = 0;
-        for (DesiredDocument document : planned) {
-            if (!documents.markEventApplied(document.workspaceId(), document.eventId())) {
-                replayed++;
-            } else if (documents.upsertIfNewer(document)) {
-                recorded++;
-            } else {
-                stale++;
+    /** Every planned document in two statements' batches: remember the event ids, then upsert the new ones. */
+    private List<IntakeResult> apply(List<List<DesiredDocument>> plans) {
+        List<DesiredDocument> all = plans.stream().flatMap(List::stream).toList();
+        boolean[] firstTime = documents.markEventsApplied(all);
+        List<DesiredDocument> fresh = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (firstTime[i]) {
+                fresh.add(all.get(i));
             }
         }
-        return new IntakeResult(recorded, replayed, stale);
+        boolean[] recordedFresh = documents.upsertAllIfNewer(fresh);
+        List<IntakeResult> results = new ArrayList<>(plans.size());
+        int doc = 0;
+        int freshIndex = 0;
+        for (List<DesiredDocument> plan : plans) {
+            int recorded = 0;
+            int replayed = 0;
+            int stale = 0;
+            for (int j = 0; j < plan.size(); j++, doc++) {
+                if (!firstTime[doc]) {
+                    replayed++;
+                } else if (recordedFresh[freshIndex++]) {
+                    recorded++;
+                } else {
+                    stale++;
+                }
+            }
+            results.add(new IntakeResult(recorded, replayed, stale));
+        }
+        return results;
     }
 
     /** How many documents the event changed, and how many it left alone as a replay or an older version. */

@@ -2,21 +2,12 @@ package io.ledgerbridge.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import io.ledgerbridge.intake.UnknownWorkspaceException;
 import java.util.Set;
 import org.apache.camel.RuntimeCamelException;
 import org.junit.jupiter.api.Test;
 
 class FailureReasonsTest {
-
-    @Test
-    void notJsonSaysWhatTheTopicTakes() {
-        String reason = FailureReasons.describe(new JsonParseException(null, "Unrecognized token 'hello'"), 1);
-
-        assertThat(reason).startsWith("The message is not JSON (Unrecognized token 'hello')")
-                .contains("CloudEvents 1.0 in structured JSON mode");
-    }
 
     @Test
     void aPermanentFailureKeepsItsOwnWordsEvenWhenWrapped() {

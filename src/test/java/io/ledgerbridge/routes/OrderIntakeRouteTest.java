@@ -1,6 +1,7 @@
 package io.ledgerbridge.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,12 +16,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteConfigurationDefinition;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +83,19 @@ class OrderIntakeRouteTest {
         return event;
     }
 
+    /** A poll's worth of records, as the Kafka consumer hands them over with batching on. */
+    private void send(String... messages) {
+        List<Exchange> records = new java.util.ArrayList<>();
+        for (String message : messages) {
+            Exchange record = new DefaultExchange(camel);
+            record.getMessage().setBody(message);
+            record.getMessage().setHeader("kafka.KEY", "demo-supplier");
+            record.getMessage().setHeader("kafka.PARTITION", 0);
+            records.add(record);
+        }
+        producer.sendBody("direct:order-intake-test", records);
+    }
+
     private MockEndpoint deadLetters() {
         MockEndpoint mock = camel.getEndpoint("mock:dead-letters", MockEndpoint.class);
         mock.reset();
@@ -91,7 +108,7 @@ class OrderIntakeRouteTest {
         MockEndpoint dead = deadLetters();
         dead.expectedMessageCount(0);
 
-        producer.sendBody("direct:order-intake-test", event.toString());
+        send(event.toString());
 
         String orderId = event.get("data").get("orderId").asText();
         assertThat(find("demo-supplier", orderId)).get().satisfies(document -> {
@@ -110,7 +127,7 @@ class OrderIntakeRouteTest {
         MockEndpoint dead = deadLetters();
         dead.expectedMessageCount(1);
 
-        producer.sendBody("direct:order-intake-test", event.toString());
+        send(event.toString());
 
         dead.assertIsSatisfied();
         JsonNode letter = json.readTree(dead.getExchanges().get(0).getMessage().getBody(String.class));
@@ -123,21 +140,37 @@ class OrderIntakeRouteTest {
     }
 
     @Test
-    void aTemporaryFailureIsRetriedBeforeItIsDeadLettered() throws Exception {
+    void aBatchTheDatabaseKeepsRefusingIsNeitherRecordedNorDeadLetteredButHandedBackToKafka() throws Exception {
         ObjectNode event = sampleEvent();
         MockEndpoint dead = deadLetters();
-        dead.expectedMessageCount(1);
+        dead.expectedMessageCount(0);
         FAIL_NEXT.set(10);
 
-        producer.sendBody("direct:order-intake-test", event.toString());
+        // test profile: 2 retries; then the failure reaches the consumer, which seeks back (breakOnFirstError)
+        assertThatThrownBy(() -> send(event.toString())).isInstanceOf(CamelExecutionException.class)
+                .hasRootCauseMessage("database briefly unavailable");
+
+        FAIL_NEXT.set(0);
+        assertThat(find("demo-supplier", event.get("data").get("orderId").asText())).isEmpty();
+        dead.assertIsSatisfied();
+    }
+
+    @Test
+    void aBadEventInABatchGoesToTheDeadLetterAndTheOthersAreRecorded() throws Exception {
+        ObjectNode good = sampleEvent();
+        ObjectNode broken = sampleEvent();
+        ((ObjectNode) broken.get("data")).remove("lines");
+        MockEndpoint dead = deadLetters();
+        dead.expectedMessageCount(2);
+
+        send(good.toString(), broken.toString(), "not json");
 
         dead.assertIsSatisfied();
-        FAIL_NEXT.set(0);
-        JsonNode letter = json.readTree(dead.getExchanges().get(0).getMessage().getBody(String.class));
-        // test profile: 2 redeliveries, so 3 attempts in all
-        assertThat(letter.get("attempts").asInt()).isEqualTo(3);
-        assertThat(letter.get("reason").asText())
-                .isEqualTo("Could not be processed after 3 attempt(s): IllegalStateException: database briefly unavailable");
+        assertThat(find("demo-supplier", good.get("data").get("orderId").asText())).isPresent();
+        assertThat(dead.getExchanges()).extracting(exchange -> json.readTree(exchange.getMessage().getBody(String.class))
+                        .get("reason").asText())
+                .anySatisfy(reason -> assertThat(reason).contains("required property 'lines' not found"))
+                .anySatisfy(reason -> assertThat(reason).startsWith("The message is not JSON"));
     }
 
     @Test
@@ -147,7 +180,7 @@ class OrderIntakeRouteTest {
         dead.expectedMessageCount(0);
         FAIL_NEXT.set(1);
 
-        producer.sendBody("direct:order-intake-test", event.toString());
+        send(event.toString());
 
         assertThat(find("demo-supplier", event.get("data").get("orderId").asText())).isPresent();
         dead.assertIsSatisfied();

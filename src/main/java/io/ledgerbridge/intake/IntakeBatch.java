@@ -1,0 +1,71 @@
+package io.ledgerbridge.intake;
+
+import io.ledgerbridge.intake.OrderIntake.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The order-intake route's side of {@link OrderIntake}: the Kafka consumer hands over a poll's records as
+ * one exchange whose body is the list of the records' exchanges. Records them in one go, and gives back the
+ * records that were rejected, each ready for the dead letter with its reason.
+ */
+@Component("intakeBatch")
+public class IntakeBatch {
+
+    /** The exchange property holding the batch's record exchanges, for the offset commit at the end. */
+    public static final String RECORDS = "LedgerBridgeIntakeRecords";
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeBatch.class);
+
+    private final OrderIntake intake;
+
+    public IntakeBatch(OrderIntake intake) {
+        this.intake = intake;
+    }
+
+    /** @return the rejected records' exchanges, each carrying its failure as {@link Exchange#EXCEPTION_CAUGHT} */
+    public List<Exchange> record(Exchange batch) {
+        List<Exchange> records = records(batch);
+        batch.setProperty(RECORDS, records);
+        List<Outcome> outcomes = intake.recordAll(records.stream()
+                .map(record -> record.getMessage().getBody(String.class)).toList());
+        List<Exchange> rejected = new ArrayList<>();
+        int recorded = 0;
+        int unchanged = 0;
+        for (int i = 0; i < records.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            if (outcome.isRejected()) {
+                records.get(i).setProperty(Exchange.EXCEPTION_CAUGHT, outcome.rejected());
+                rejected.add(records.get(i));
+            } else {
+                recorded += outcome.result().recorded();
+                unchanged += outcome.result().replayed() + outcome.result().stale();
+            }
+        }
+        log.info("{} order event(s): {} document(s) recorded, {} replayed or not newer, {} event(s) to the dead letter",
+                records.size(), recorded, unchanged, rejected.size());
+        return rejected;
+    }
+
+    /** Inside the split over {@link #record}'s answer: the exchange becomes the rejected record, failure included. */
+    public void asDeadLetter(Exchange exchange) {
+        Exchange record = exchange.getMessage().getBody(Exchange.class);
+        exchange.getMessage().setHeaders(record.getMessage().getHeaders());
+        exchange.getMessage().setBody(record.getMessage().getBody(String.class));
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, record.getProperty(Exchange.EXCEPTION_CAUGHT));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Exchange> records(Exchange batch) {
+        Object body = batch.getMessage().getBody();
+        if (body instanceof List<?> list) {
+            return (List<Exchange>) list;
+        }
+        throw new IllegalArgumentException("order-intake expects a batch (a list of record exchanges), got "
+                + (body == null ? "nothing" : body.getClass().getName()));
+    }
+}

@@ -1,0 +1,124 @@
+package io.ledgerbridge.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ledgerbridge.document.DocumentRepository;
+import io.ledgerbridge.intake.OrderIntake.Outcome;
+import io.ledgerbridge.workspace.WorkspaceRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A batch of order events: what is recorded, what is rejected and why, and which failures fail the batch. */
+class OrderIntakeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DocumentRepository documents = mock(DocumentRepository.class);
+    private final WorkspaceRepository workspaces = mock(WorkspaceRepository.class);
+    private OrderIntake intake;
+
+    @BeforeEach
+    void setUp() {
+        PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
+        when(transactions.getTransaction(any())).thenReturn(new SimpleTransactionStatus());
+        intake = new OrderIntake(JSON, new OrderEventSchema(), documents, workspaces, new TransactionTemplate(transactions));
+        when(workspaces.exists("demo-supplier")).thenReturn(true);
+        when(workspaces.exists("demo-venue")).thenReturn(true);
+        when(documents.markEventsApplied(anyList())).thenAnswer(call -> allTrue(call.getArgument(0)));
+        when(documents.upsertAllIfNewer(anyList())).thenAnswer(call -> allTrue(call.getArgument(0)));
+    }
+
+    @Test
+    void aGoodEventAmongBadOnesIsRecordedAndEachBadOneSaysWhatIsWrong() throws Exception {
+        ObjectNode noTotals = event("evt-2");
+        ((ObjectNode) noTotals.get("data")).remove("totals");
+        ObjectNode nobody = event("evt-3");
+        ((ObjectNode) nobody.get("data").get("supplier")).put("workspaceId", "ws-nobody");
+        ((ObjectNode) nobody.get("data").get("buyer")).put("workspaceId", "ws-nobody-either");
+
+        List<Outcome> outcomes = intake.recordAll(List.of("hello", event("evt-1").toString(), noTotals.toString(),
+                nobody.toString()));
+
+        assertThat(outcomes.get(0).rejected().getMessage()).startsWith("The message is not JSON (Unrecognized token 'hello'")
+                .contains("CloudEvents 1.0 in structured JSON mode");
+        assertThat(outcomes.get(1).isRejected()).isFalse();
+        assertThat(outcomes.get(1).result().recorded()).isEqualTo(2);
+        assertThat(outcomes.get(2).rejected().getMessage()).contains("breaks the order event contract")
+                .contains("$.data: required property 'totals' not found");
+        assertThat(outcomes.get(3).rejected()).isInstanceOf(UnknownWorkspaceException.class);
+        verify(documents, times(1)).upsertAllIfNewer(anyList());
+    }
+
+    @Test
+    void aReplayInTheSameBatchChangesNothing() throws Exception {
+        when(documents.markEventsApplied(anyList())).thenReturn(new boolean[] {true, true, false, false});
+
+        List<Outcome> outcomes = intake.recordAll(List.of(event("evt-1").toString(), event("evt-1").toString()));
+
+        assertThat(outcomes.get(0).result().recorded()).isEqualTo(2);
+        assertThat(outcomes.get(1).result().replayed()).isEqualTo(2);
+        assertThat(outcomes.get(1).result().recorded()).isZero();
+    }
+
+    @Test
+    void workspacesAreLookedUpOncePerBatch() throws Exception {
+        intake.recordAll(List.of(event("evt-1").toString(), event("evt-2").toString(), event("evt-3").toString()));
+
+        verify(workspaces, times(1)).exists("demo-supplier");
+        verify(workspaces, times(1)).exists("demo-venue");
+    }
+
+    @Test
+    void anEventTheDatabaseRefusesIsRejectedAloneAndTheRestIsRecorded() throws Exception {
+        when(documents.upsertAllIfNewer(anyList())).thenAnswer(call -> {
+            List<DesiredDocument> batch = call.getArgument(0);
+            if (batch.stream().anyMatch(document -> document.eventId().equals("evt-bad"))) {
+                throw new DataIntegrityViolationException("value too long for type character varying(100)");
+            }
+            return allTrue(batch);
+        });
+
+        List<Outcome> outcomes = intake.recordAll(List.of(event("evt-good").toString(), event("evt-bad").toString()));
+
+        assertThat(outcomes.get(0).result().recorded()).isEqualTo(2);
+        assertThat(outcomes.get(1).rejected().getMessage())
+                .isEqualTo("The event could not be stored: value too long for type character varying(100)");
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsTheWholeBatchSoItIsTriedAgain() throws Exception {
+        when(documents.upsertAllIfNewer(anyList())).thenThrow(new DataAccessResourceFailureException("connection refused"));
+
+        assertThatThrownBy(() -> intake.recordAll(List.of(event("evt-1").toString())))
+                .isInstanceOf(DataAccessResourceFailureException.class);
+    }
+
+    private static ObjectNode event(String id) throws Exception {
+        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(Path.of("samples/invoice-generated.json")));
+        event.put("id", id);
+        return event;
+    }
+
+    private static boolean[] allTrue(List<?> list) {
+        boolean[] all = new boolean[list.size()];
+        java.util.Arrays.fill(all, true);
+        return all;
+    }
+}
