@@ -41,6 +41,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One pass of a workspace's delivery lane: claim up to 50 due documents, code them, resolve their
@@ -80,6 +81,7 @@ public class DeliveryLane {
     private final String documentUrl;
     private final Duration pacingWindow;
     private final int batchSize;
+    private final TransactionTemplate transaction;
 
     public DeliveryLane(DeliveryRepository documents, TokenService tokens, WorkspaceRepository workspaces,
                         MappingRepository mappings, OrganisationCache organisations, ContactResolver contacts,
@@ -87,7 +89,8 @@ public class DeliveryLane {
                         Clock clock,
                         @Value("${ledgerbridge.delivery.document-url}") String documentUrl,
                         @Value("${ledgerbridge.delivery.batch-size:50}") int batchSize,
-                        io.ledgerbridge.delivery.pacing.PacingSettings pacing) {
+                        io.ledgerbridge.delivery.pacing.PacingSettings pacing, TransactionTemplate transaction) {
+        this.transaction = transaction;
         if (batchSize < 1 || batchSize > MAX_BATCH) {
             throw new IllegalArgumentException("ledgerbridge.delivery.batch-size must be 1 to " + MAX_BATCH + ", was " + batchSize);
         }
@@ -262,14 +265,17 @@ public class DeliveryLane {
         }
         List<XeroInvoice> answers = xeroJson.list(response.body(), "Invoices", XeroInvoice.class);
         List<Payable> payable = new ArrayList<>();
-        for (int i = 0; i < sending.size(); i++) {
-            Work work = sending.get(i);
-            XeroInvoice answer = i < answers.size() ? answers.get(i) : null;
-            if (apply(connection, organisation, work, answer, key, response.status(), events)
-                    && needsPayment(work, answer, settings)) {
-                payable.add(new Payable(work, answer.invoiceId()));
+        // every outcome of the call in one transaction: one commit (one WAL flush) per call, not two per document
+        transaction.executeWithoutResult(status -> {
+            for (int i = 0; i < sending.size(); i++) {
+                Work work = sending.get(i);
+                XeroInvoice answer = i < answers.size() ? answers.get(i) : null;
+                if (apply(connection, organisation, work, answer, key, response.status(), events)
+                        && needsPayment(work, answer, settings)) {
+                    payable.add(new Payable(work, answer.invoiceId()));
+                }
             }
-        }
+        });
         if (!payable.isEmpty()) {
             pay(connection, settings, payable, events);
         }
