@@ -76,7 +76,7 @@ final class DayBudget {
             return resetAt;
         }
         // every way to 0 sets probeAt; should one be missed, a probe a window after the last figure is still safe
-        return StartSpacing.later(now, probeAt != null ? probeAt : baseAt.plus(probeInterval));
+        return StartLog.later(now, probeAt != null ? probeAt : baseAt.plus(probeInterval));
     }
 
     void started(Instant now) {

@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * This replica's pacers: one {@link TenantPacer} per Xero tenant, made on first use, all sharing one
  * {@link AppPacer}, so every lane and pull route calling a tenant goes through the same limits.
- * Thread-safe. Pacers are never dropped: one is a few hundred bytes, and dropping one would forget a pause.
+ * Thread-safe. Pacers are never dropped: one is about a kilobyte (most of it the log of its last {@code perMinute}
+ * starts), and dropping one would forget a pause and those starts.
  */
 public final class PacerRegistry {
 

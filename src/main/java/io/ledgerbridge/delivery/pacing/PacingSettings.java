@@ -16,8 +16,9 @@ import java.util.Objects;
  * @param replicas            how many replicas share {@code appPerMinute}; each takes an even share,
  *                            {@code appPerMinute / replicas} rounded down, so together they never exceed it
  *                            (ARCHITECTURE.md "Scale past one machine" allows this instead of a shared counter)
- * @param safetyMargin        how much wider than {@code window / perMinute} the gap between two call starts is,
- *                            as a ratio (0.02 = 2 %); it absorbs network jitter, see {@link TenantPacer}
+ * @param safetyMargin        how much longer than {@code window} the stretch is in which one tenant starts at
+ *                            most {@code perMinute} calls (and this replica its share of {@code appPerMinute}),
+ *                            as a ratio (0.02 = 2 %: 61.2 s); it absorbs network jitter, see {@link TenantPacer}
  * @param pullReserveFraction the share of {@code perDay} kept for pushes: bulk pulls stop when no more than
  *                            this is left (0.10 = the last 500 of 5,000 calls are for documents only)
  */
@@ -65,9 +66,12 @@ public record PacingSettings(int perMinute, Duration window, int concurrent, int
                 pullReserveFraction);
     }
 
-    /** The smallest gap between two call starts of one tenant: {@code window / perMinute × (1 + safetyMargin)}. */
-    public Duration tenantSpacing() {
-        return spacing(perMinute);
+    /**
+     * {@code window × (1 + safetyMargin)}, 61.2 s with Xero's limits: one tenant starts at most {@code perMinute}
+     * calls in any stretch of this length (see {@link TenantPacer}). Rounded up to the nanosecond.
+     */
+    public Duration paddedWindow() {
+        return paddedWindowOver(1);
     }
 
     /** This replica's even share of the app-wide limit, rounded down. */
@@ -75,9 +79,12 @@ public record PacingSettings(int perMinute, Duration window, int concurrent, int
         return appPerMinute / replicas;
     }
 
-    /** The smallest gap between two call starts of this replica, over all tenants. */
+    /**
+     * The smallest gap between two call starts of this replica, over all tenants:
+     * {@code paddedWindow / appPerMinutePerReplica}, rounded up to the nanosecond.
+     */
     public Duration appSpacing() {
-        return spacing(appPerMinutePerReplica());
+        return paddedWindowOver(appPerMinutePerReplica());
     }
 
     /** Calls a day kept for pushes: a bulk pull gets a permit only while more than this is left (rounded up). */
@@ -86,11 +93,11 @@ public record PacingSettings(int perMinute, Duration window, int concurrent, int
                 .longValueExact();
     }
 
-    /** Rounded up to the nanosecond, so rounding never lets one more start into a window. */
-    private Duration spacing(int startsPerWindow) {
+    /** {@code window × (1 + safetyMargin) / parts}, rounded up so that rounding never lets one more start in. */
+    private Duration paddedWindowOver(int parts) {
         BigDecimal nanos = BigDecimal.valueOf(window.toNanos())
                 .multiply(BigDecimal.ONE.add(safetyMargin))
-                .divide(BigDecimal.valueOf(startsPerWindow), 0, RoundingMode.CEILING);
+                .divide(BigDecimal.valueOf(parts), 0, RoundingMode.CEILING);
         return Duration.ofNanos(nanos.longValueExact());
     }
 

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class PacingConcurrencyTest {
 
     private static final Duration WINDOW = Duration.ofMillis(100);
+    /** A tenant starts at most 10 calls in any 102 ms. */
+    private static final Duration PADDED = Duration.ofMillis(102);
     private static final Duration RUN = Duration.ofMillis(1_200);
     private static final Clock CLOCK = Clock.systemUTC();
 
@@ -41,10 +43,11 @@ class PacingConcurrencyTest {
 
         List<Instant> starts = load.starts.get(0);
         assertThat(Windows.maxInAnyWindow(starts, WINDOW)).isLessThanOrEqualTo(10);
+        assertThat(Windows.maxInAnyWindow(starts, PADDED)).isLessThanOrEqualTo(10);
         assertThat(load.maxInFlight.get()).isBetween(1, 5);
         assertThat(load.negativeInFlight.get()).isZero();
-        // at most one start per 10.2 ms is 118 in 1.2 s; the slots and a busy machine leave fewer (47-92 seen)
-        assertThat(starts.size()).isBetween(20, 118);
+        // at most 10 starts per 102 ms is 120 in 1.2 s; the slots and a busy machine leave fewer
+        assertThat(starts.size()).isBetween(20, 120);
         Instant end = CLOCK.instant();
         assertThat(pacer.snapshot(end).inFlight()).isZero();
         assertThat(pacer.snapshot(end).callsStarted()).isEqualTo(starts.size());
@@ -72,7 +75,7 @@ class PacingConcurrencyTest {
         Instant end = CLOCK.instant();
         assertThat(registry.app().snapshot(end).callsStarted()).isEqualTo(all.size());
         for (int i = 0; i < tenants.size(); i++) {
-            assertThat(Windows.maxInAnyWindow(load.starts.get(i), WINDOW)).isLessThanOrEqualTo(10);
+            assertThat(Windows.maxInAnyWindow(load.starts.get(i), PADDED)).isLessThanOrEqualTo(10);
             assertThat(tenants.get(i).snapshot(end).callsStarted()).isEqualTo(load.starts.get(i).size());
             assertThat(tenants.get(i).snapshot(end).inFlight()).isZero();
         }

@@ -23,19 +23,20 @@ class PacingSettingsTest {
     }
 
     @Test
-    void callsAreSpacedByTheWindowOverTheLimitPlusTheMargin() {
+    void aTenantsStretchIsTheWindowPlusTheMarginAndTheReplicasStartsAreSpacedOverIt() {
         PacingSettings xero = PacingSettings.defaults();
-        assertThat(xero.tenantSpacing()).isEqualTo(Duration.ofMillis(1_020));
+        assertThat(xero.paddedWindow()).isEqualTo(Duration.ofMillis(61_200));
         assertThat(xero.appSpacing()).isEqualTo(Duration.ofNanos(6_120_000));
         assertThat(xero.withReplicas(2).appSpacing()).isEqualTo(Duration.ofNanos(12_240_000));
     }
 
     @Test
-    void spacingIsRoundedUpToTheNanosecondSoRoundingNeverAddsAStart() {
-        PacingSettings odd = new PacingSettings(7, Duration.ofSeconds(1), 5, 100, 10_000, 1,
+    void stretchAndSpacingAreRoundedUpToTheNanosecondSoRoundingNeverAddsAStart() {
+        PacingSettings odd = new PacingSettings(7, Duration.ofNanos(1_000_000_001), 5, 100, 7, 1,
                 new BigDecimal("0.02"), new BigDecimal("0.10"));
-        // 1 s × 1.02 / 7 = 145,714,285.71… ns
-        assertThat(odd.tenantSpacing()).isEqualTo(Duration.ofNanos(145_714_286));
+        // 1,000,000,001 ns × 1.02 = 1,020,000,001.02 ns; divided by 7 = 145,714,285.86 ns
+        assertThat(odd.paddedWindow()).isEqualTo(Duration.ofNanos(1_020_000_002));
+        assertThat(odd.appSpacing()).isEqualTo(Duration.ofNanos(145_714_286));
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * A greedy delivery lane on a fake clock: every {@code tick} it finishes the calls that are due, then takes
- * every permit it is given. Each call reaches "Xero" when it starts and is answered {@code callTakes} later.
+ * every permit it is given. Each call reaches "Xero" when it starts (give {@code xero} a later instant to model
+ * network delay) and is answered {@code callTakes} later.
  */
 final class Simulation {
 
@@ -25,6 +26,12 @@ final class Simulation {
 
     static Result greedy(TenantPacer pacer, Priority priority, Instant from, Duration length, Duration tick,
                          Duration callTakes, Function<Instant, RateLimitHeaders> xero) {
+        return greedy(pacer, priority, from, length, tick, callTakes, xero, Integer.MAX_VALUE);
+    }
+
+    /** The same lane with only {@code calls} calls to make. */
+    static Result greedy(TenantPacer pacer, Priority priority, Instant from, Duration length, Duration tick,
+                         Duration callTakes, Function<Instant, RateLimitHeaders> xero, int calls) {
         List<Instant> starts = new ArrayList<>();
         PriorityQueue<Call> inFlight = new PriorityQueue<>(Comparator.comparing(Call::due));
         int maxInFlight = 0;
@@ -36,8 +43,11 @@ final class Simulation {
                 answers429 += call.answer().throttled() ? 1 : 0;
                 pacer.completed(call.permit(), now, call.answer());
             }
-            for (var permit = pacer.tryAcquire(priority, now); permit.isPresent();
-                    permit = pacer.tryAcquire(priority, now)) {
+            while (starts.size() < calls) {
+                var permit = pacer.tryAcquire(priority, now);
+                if (permit.isEmpty()) {
+                    break;
+                }
                 starts.add(now);
                 inFlight.add(new Call(permit.get(), now.plus(callTakes), xero.apply(now)));
                 maxInFlight = Math.max(maxInFlight, inFlight.size());

@@ -3,11 +3,14 @@ package io.ledgerbridge.delivery.pacing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
+import java.util.function.IntToLongFunction;
 import org.junit.jupiter.api.Test;
 
 class TenantPacerTest {
@@ -16,38 +19,135 @@ class TenantPacerTest {
     private static final Duration MINUTE = Duration.ofSeconds(60);
     private static final Duration TICK = Duration.ofMillis(10);
     private static final PacingSettings XERO = PacingSettings.defaults();
+    /** 61.2 s: a tenant starts at most 60 calls in any stretch this long. */
+    private static final Duration PADDED = XERO.paddedWindow();
+    private static final PacingSettings NO_MARGIN = new PacingSettings(60, MINUTE, 5, 5_000, 10_000, 1,
+            BigDecimal.ZERO, new BigDecimal("0.10"));
+    /** Where Xero's windows start, relative to the first call. */
+    private static final long[] ALIGNMENTS = {0, 1, 510, 1_019, 30_000, 59_999};
 
-    // --- the minute limit ---------------------------------------------------------------------------------
+    // --- the minute limit: at most 60 starts in any 61.2 s -------------------------------------------------
 
     @Test
-    void aGreedyLaneGetsFiftyNineCallsAMinuteAndNoWindowEverHoldsMoreThanSixty() {
+    void aGreedyLaneStartsSixtyAtOnceAndThenOneAsEachOfThemTurnsSixtyOnePointTwoSecondsOld() {
         FakeXero xero = new FakeXero(MINUTE, 60, T0.plusMillis(23_456), 5_000);
         TenantPacer pacer = pacer(XERO);
 
         Simulation.Result run = Simulation.greedy(pacer, Priority.PUSH, T0, Duration.ofMinutes(3), TICK,
                 Duration.ZERO, xero::call);
 
-        // a start every 1.02 s: 0, 1.02, …, 179.52 s
-        assertThat(run.starts()).hasSize(177).startsWith(T0, T0.plusMillis(1_020), T0.plusMillis(2_040));
-        assertThat(perMinute(run.starts())).containsExactly(59, 59, 59); // × 50 documents = 2,950 a minute
+        // bursts of 60 at 0, 61.2 and 122.4 s, one per 10 ms tick (the app's share allows one per 6.12 ms)
+        List<Instant> expected = new ArrayList<>();
+        for (int k = 0; k < 180; k++) {
+            expected.add(T0.plus(PADDED.multipliedBy(k / 60)).plus(TICK.multipliedBy(k % 60)));
+        }
+        assertThat(run.starts()).isEqualTo(expected);
+        assertThat(perMinute(run.starts())).containsExactly(60, 60, 60);
         assertThat(Windows.maxOnGrid(run.starts(), T0.minus(MINUTE), T0.plus(Duration.ofMinutes(3)),
-                Duration.ofMillis(100), MINUTE)).isEqualTo(59);
-        assertThat(Windows.maxInAnyWindow(run.starts(), MINUTE)).isEqualTo(59);
+                Duration.ofMillis(100), MINUTE)).isEqualTo(60);
+        assertThat(Windows.maxInAnyWindow(run.starts(), MINUTE)).isEqualTo(60);
+        assertThat(Windows.maxInAnyWindow(run.starts(), PADDED)).isEqualTo(60);
         assertThat(run.answers429()).isZero();
         assertThat(xero.throttled()).isZero();
-        // Xero's last window (from 143.456 s) has counted 36 calls when the run ends
+        // each burst filled one of Xero's windows, so the last answer said 0 left: no pause, the log governs
         assertThat(pacer.snapshot(T0.plus(Duration.ofMinutes(3)))).isEqualTo(
-                new TenantPacer.Snapshot("tenant-a", 0, null, 5_000 - 177, 24, 0, 177));
+                new TenantPacer.Snapshot("tenant-a", 0, null, 5_000 - 180, 0, 0, 180));
+        assertThat(pacer.nextPermitAt(Priority.PUSH, T0.plus(Duration.ofMinutes(3))))
+                .isEqualTo(T0.plus(PADDED.multipliedBy(3)));
     }
 
     @Test
     void xeroNeverThrottlesThePacedLaneWhereverItsWindowsAreAligned() {
-        for (long alignmentMillis : new long[] {0, 1, 510, 1_019, 30_000, 59_999}) {
-            FakeXero xero = new FakeXero(MINUTE, 60, T0.plusMillis(alignmentMillis), 5_000);
-            Simulation.Result run = Simulation.greedy(pacer(XERO), Priority.PUSH, T0, Duration.ofMinutes(3), TICK,
-                    Duration.ZERO, xero::call);
-            assertThat(run.starts()).hasSize(177);
-            assertThat(xero.throttled()).as("429s with windows starting at +%d ms", alignmentMillis).isZero();
+        for (long alignmentMillis : ALIGNMENTS) {
+            for (Duration callTakes : List.of(Duration.ZERO, Duration.ofMillis(300), Duration.ofSeconds(1))) {
+                FakeXero xero = new FakeXero(MINUTE, 60, T0.plusMillis(alignmentMillis), 5_000);
+                Simulation.Result run = Simulation.greedy(pacer(XERO), Priority.PUSH, T0, Duration.ofMinutes(3),
+                        TICK, callTakes, xero::call);
+                String what = "windows starting at +" + alignmentMillis + " ms, calls of " + callTakes;
+                assertThat(run.starts()).as(what).hasSize(180);
+                assertThat(Windows.maxInAnyWindow(run.starts(), PADDED)).as(what).isEqualTo(60);
+                assertThat(xero.throttled()).as("429s with " + what).isZero();
+            }
+        }
+    }
+
+    @Test
+    void afterABurstOfSixtyTheSixtyFirstWaitsUntilTheFirstIsSixtyOnePointTwoSecondsOld() {
+        // 1 s calls, 5 in flight: 60 starts in 11.04 s, all in one of Xero's windows, the last answered at
+        // 12.04 s with X-MinLimit-Remaining: 0. Our own calls explain that, so it is no reason to pause.
+        FakeXero xero = new FakeXero(MINUTE, 60, T0.minusSeconds(1), 5_000);
+        TenantPacer pacer = pacer(XERO);
+        Simulation.Result burst = Simulation.greedy(pacer, Priority.PUSH, T0, PADDED, TICK, Duration.ofSeconds(1),
+                xero::call);
+        assertThat(burst.starts()).hasSize(60).startsWith(T0, T0.plusMillis(10), T0.plusMillis(20),
+                T0.plusMillis(30), T0.plusMillis(40), T0.plusSeconds(1)).endsWith(T0.plusMillis(11_040));
+        assertThat(burst.maxInFlight()).isEqualTo(5);
+
+        Instant waiting = T0.plusSeconds(30);
+        assertThat(pacer.snapshot(waiting)).isEqualTo(
+                new TenantPacer.Snapshot("tenant-a", 0, null, 4_940, 0, 0, 60));
+        assertThat(pacer.nextPermitAt(Priority.PUSH, waiting)).isEqualTo(T0.plus(PADDED));
+        assertThat(pacer.tryAcquire(Priority.PUSH, T0.plus(PADDED).minusNanos(1))).isEmpty();
+        assertThat(pacer.tryAcquire(Priority.PUSH, T0.plus(PADDED))).isPresent();
+        // the 62nd waits for the second start to age, and so on
+        assertThat(pacer.nextPermitAt(Priority.PUSH, T0.plus(PADDED))).isEqualTo(T0.plus(PADDED).plusMillis(10));
+        assertThat(xero.throttled()).isZero();
+    }
+
+    @Test
+    void anIdleTenantStartsAsManyCallsAsItMayHaveInFlightAtOnce() {
+        AppPacer app = new AppPacer(XERO);
+        TenantPacer pacer = new TenantPacer("tenant-a", XERO, app);
+        Instant now = T0;
+        for (int i = 0; i < XERO.concurrent(); i++) {
+            // the tenant adds no wait of its own: only the replica's share of the app limit spaces them
+            Instant next = pacer.nextPermitAt(Priority.PUSH, now);
+            assertThat(next).isEqualTo(app.nextStartAt(now));
+            now = next;
+            assertThat(pacer.tryAcquire(Priority.PUSH, now)).isPresent();
+        }
+        assertThat(now).isEqualTo(T0.plus(XERO.appSpacing().multipliedBy(4))); // 24.48 ms
+        // the sixth waits for a slot, not for the minute
+        Instant later = now.plusSeconds(1);
+        assertThat(pacer.tryAcquire(Priority.PUSH, later)).isEmpty();
+        assertThat(pacer.nextPermitAt(Priority.PUSH, later)).isEqualTo(later.plusMillis(102));
+        assertThat(pacer.snapshot(later).pausedUntil()).isNull();
+    }
+
+    @Test
+    void aColdTenantsFirstPassOfNineCallsReachesXeroWithinASecond() {
+        // four organisation reads, a contact look-up and create, the invoice batch and two more: 300 ms each
+        FakeXero xero = new FakeXero(MINUTE, 60, T0.plusMillis(23_456), 5_000);
+        Simulation.Result pass = Simulation.greedy(pacer(XERO), Priority.PUSH, T0, Duration.ofSeconds(10), TICK,
+                Duration.ofMillis(300), xero::call, 9);
+        // five at once, four more as the first ones end; one start per 1.02 s would start the ninth at 8.16 s
+        assertThat(pass.starts()).containsExactly(T0, T0.plusMillis(10), T0.plusMillis(20), T0.plusMillis(30),
+                T0.plusMillis(40), T0.plusMillis(300), T0.plusMillis(310), T0.plusMillis(320), T0.plusMillis(330));
+        assertThat(pass.maxInFlight()).isEqualTo(5);
+    }
+
+    @Test
+    void aSustainedLoadStillGetsFiftyEightToFiftyNineCallsAMinute() {
+        for (Duration callTakes : List.of(Duration.ZERO, Duration.ofSeconds(1))) {
+            FakeXero xero = new FakeXero(MINUTE, 60, T0.plusMillis(23_456), 5_000_000);
+            Simulation.Result hour = Simulation.greedy(pacer(XERO.withPerDay(5_000_000)), Priority.PUSH, T0,
+                    Duration.ofHours(1), TICK, callTakes, xero::call);
+            List<Instant> starts = hour.starts();
+
+            // the first 3 minutes: the idle tenant's first 60 and two refills, never more than 60 in a minute
+            List<Instant> firstThreeMinutes = starts.stream()
+                    .filter(start -> start.isBefore(T0.plus(Duration.ofMinutes(3)))).toList();
+            assertThat(firstThreeMinutes).as("calls of %s", callTakes).hasSize(180);
+            assertThat(perMinute(firstThreeMinutes)).containsExactly(60, 60, 60);
+            // from then on 60 per 61.2 s, 58.8 a minute: the m-th block of 60 starts exactly m × 61.2 s in
+            for (int m = 0; m < starts.size() / 60; m++) {
+                assertThat(starts.get(60 * m)).isEqualTo(T0.plus(PADDED.multipliedBy(m)));
+            }
+            // an hour holds 59 blocks (the last from 3,549.6 s): 3,540 calls, 59.0 a minute
+            assertThat(starts).hasSize(3_540);
+            assertThat(Windows.maxInAnyWindow(starts, MINUTE)).isEqualTo(60);
+            assertThat(Windows.maxInAnyWindow(starts, PADDED)).isEqualTo(60);
+            assertThat(xero.throttled()).isZero();
         }
     }
 
@@ -55,20 +155,45 @@ class TenantPacerTest {
     void theTwoPercentMarginAbsorbsUpToOnePointTwoSecondsOfNetworkJitter() {
         List<Instant> starts = Simulation.greedy(pacer(XERO), Priority.PUSH, T0, Duration.ofMinutes(3), TICK,
                 Duration.ZERO, now -> RateLimitHeaders.status(200)).starts();
-        // worst case: one block of 60 calls arrives 1.2 s late, the next on time, and so on
-        assertThat(Windows.maxInAnyWindow(arrivals(starts, this::worstCaseJitter), MINUTE)).isEqualTo(60);
+        // worst case: one burst of 60 calls arrives 1.2 s late, the next on time, and so on
+        assertThat(Windows.maxInAnyWindow(arrivals(starts, TenantPacerTest::worstCaseJitter), MINUTE)).isEqualTo(60);
         Random random = new Random(45);
         assertThat(Windows.maxInAnyWindow(arrivals(starts, i -> random.nextInt(1_201)), MINUTE)).isLessThanOrEqualTo(60);
 
-        // without the margin the same jitter puts 62 calls into one of Xero's windows (a late block of 60
-        // followed by two calls on time)
-        PacingSettings noMargin = new PacingSettings(60, MINUTE, 5, 5_000, 10_000, 1,
-                java.math.BigDecimal.ZERO, new java.math.BigDecimal("0.10"));
-        List<Instant> unpaddedStarts = Simulation.greedy(pacer(noMargin), Priority.PUSH, T0, Duration.ofMinutes(3),
+        // without the margin the late burst and the next one, 60 s after it started, share one of Xero's windows
+        List<Instant> unpaddedStarts = Simulation.greedy(pacer(NO_MARGIN), Priority.PUSH, T0, Duration.ofMinutes(3),
                 TICK, Duration.ZERO, now -> RateLimitHeaders.status(200)).starts();
         assertThat(unpaddedStarts).hasSize(180);
         assertThat(Windows.maxInAnyWindow(unpaddedStarts, MINUTE)).isEqualTo(60);
-        assertThat(Windows.maxInAnyWindow(arrivals(unpaddedStarts, this::worstCaseJitter), MINUTE)).isEqualTo(62);
+        assertThat(Windows.maxInAnyWindow(arrivals(unpaddedStarts, TenantPacerTest::worstCaseJitter), MINUTE))
+                .isEqualTo(120);
+    }
+
+    @Test
+    void jitterWithinTheMarginNeverMakesXeroThrottleWhereverItsWindowsAreAligned() {
+        for (long alignmentMillis : ALIGNMENTS) {
+            for (boolean worstCase : new boolean[] {true, false}) {
+                Random random = new Random(alignmentMillis);
+                IntToLongFunction jitter = worstCase ? TenantPacerTest::worstCaseJitter : i -> random.nextInt(1_201);
+                FakeXero xero = new FakeXero(MINUTE, 60, T0.plusMillis(alignmentMillis), 5_000);
+                Simulation.Result run = Simulation.greedy(pacer(XERO), Priority.PUSH, T0, Duration.ofMinutes(3),
+                        TICK, Duration.ofMillis(300), arriving(xero, jitter));
+                String what = (worstCase ? "worst-case" : "random") + " jitter, windows from +" + alignmentMillis
+                        + " ms";
+                assertThat(run.starts()).as(what).hasSize(180);
+                assertThat(xero.throttled()).as("429s with " + what).isZero();
+            }
+        }
+        // the same worst case without the margin: Xero throttles where one of its windows catches a late burst
+        // and the start of the next (here with windows from +1, +510 and +1,019 ms)
+        int throttledWithoutMargin = 0;
+        for (long alignmentMillis : ALIGNMENTS) {
+            FakeXero xero = new FakeXero(MINUTE, 60, T0.plusMillis(alignmentMillis), 5_000);
+            Simulation.greedy(pacer(NO_MARGIN), Priority.PUSH, T0, Duration.ofMinutes(3), TICK,
+                    Duration.ofMillis(300), arriving(xero, TenantPacerTest::worstCaseJitter));
+            throttledWithoutMargin += xero.throttled();
+        }
+        assertThat(throttledWithoutMargin).isPositive();
     }
 
     @Test
@@ -91,8 +216,11 @@ class TenantPacerTest {
             assertThat(next).isAfter(now);
             now = next;
         }
-        assertThat(starts).hasSize(177);
-        assertThat(starts.get(176)).isEqualTo(T0.plusMillis(176 * 1_020));
+        // three bursts of 60, one app gap (6.12 ms) apart
+        assertThat(starts).hasSize(180);
+        assertThat(starts.get(59)).isEqualTo(T0.plus(XERO.appSpacing().multipliedBy(59)));
+        assertThat(starts.get(60)).isEqualTo(T0.plus(PADDED));
+        assertThat(starts.get(179)).isEqualTo(T0.plus(PADDED.multipliedBy(2)).plus(XERO.appSpacing().multipliedBy(59)));
         assertThat(wakeUpsInVain).isZero();
     }
 
@@ -100,21 +228,23 @@ class TenantPacerTest {
 
     @Test
     void slowCallsNeverHaveMoreThanFiveInFlight() {
-        // 8 s calls: five are in flight after 4.08 s; from then on a call starts as one ends (5 per 8 s)
+        // 8 s calls: five at once, then five more as they end, every 8 s; the minute never gets in the way
         TenantPacer pacer = pacer(XERO);
         Simulation.Result slow = Simulation.greedy(pacer, Priority.PUSH, T0, Duration.ofMinutes(3), TICK,
                 Duration.ofSeconds(8), now -> RateLimitHeaders.status(200));
         assertThat(slow.maxInFlight()).isEqualTo(5);
-        assertThat(slow.starts()).hasSize(114)
-                .containsSubsequence(T0.plusMillis(4_080), T0.plusMillis(8_000), T0.plusMillis(9_020));
-        // at the end: the call started at 172.08 s and the four started from 176 s
+        assertThat(slow.starts()).hasSize(115)
+                .containsSubsequence(T0.plusMillis(40), T0.plusMillis(8_000), T0.plusMillis(8_010));
+        // at the end: the five started from 176 s
         assertThat(pacer.snapshot(T0.plus(Duration.ofMinutes(3))).inFlight()).isEqualTo(5);
 
-        // 3 s calls: the spacing already keeps it to three at once
+        // 3 s calls: five at a time would make 100 a minute, so the minute stops them after 60 (at 33.04 s)
         Simulation.Result threeSeconds = Simulation.greedy(pacer(XERO), Priority.PUSH, T0, Duration.ofMinutes(3),
                 TICK, Duration.ofSeconds(3), now -> RateLimitHeaders.status(200));
-        assertThat(threeSeconds.maxInFlight()).isEqualTo(3);
-        assertThat(threeSeconds.starts()).hasSize(177);
+        assertThat(threeSeconds.maxInFlight()).isEqualTo(5);
+        assertThat(threeSeconds.starts()).hasSize(180);
+        assertThat(threeSeconds.starts().get(59)).isEqualTo(T0.plusMillis(33_040));
+        assertThat(threeSeconds.starts().get(60)).isEqualTo(T0.plus(PADDED));
     }
 
     @Test
@@ -122,7 +252,7 @@ class TenantPacerTest {
         TenantPacer pacer = pacer(XERO);
         List<Permit> permits = new ArrayList<>();
         Instant now = T0;
-        for (int i = 0; i < 5; i++, now = now.plus(XERO.tenantSpacing())) {
+        for (int i = 0; i < 5; i++, now = now.plusSeconds(1)) {
             permits.add(pacer.tryAcquire(Priority.PUSH, now).orElseThrow());
         }
         Instant later = now.plusSeconds(30);
@@ -198,6 +328,37 @@ class TenantPacerTest {
         told.completed(told.tryAcquire(Priority.PUSH, T0).orElseThrow(), T0,
                 new RateLimitHeaders(200, 0, 4_000, 9_000, Duration.ofSeconds(12), null));
         assertThat(told.nextPermitAt(Priority.PUSH, T0)).isEqualTo(T0.plusSeconds(12));
+    }
+
+    @Test
+    void whenXeroCountsMoreThanOurCallsExplainItsLowerFigureWins() {
+        TenantPacer pacer = pacer(XERO);
+        Permit first = pacer.tryAcquire(Priority.PUSH, T0).orElseThrow();
+        Permit second = pacer.tryAcquire(Priority.PUSH, T0.plusSeconds(1)).orElseThrow();
+        // Xero's window holds 50 calls and only our two can be among them: someone else is using the minute.
+        // 10 are left, less the second call, which Xero may not have counted yet.
+        pacer.completed(first, T0.plusSeconds(2), new RateLimitHeaders(200, 10, 4_000, 9_000, null, null));
+        Instant now = T0.plusSeconds(3);
+        for (int i = 0; i < 9; i++, now = now.plusSeconds(1)) {
+            pacer.completed(pacer.tryAcquire(Priority.PUSH, now).orElseThrow(), now, RateLimitHeaders.status(200));
+        }
+        // then nothing until a window after the answer, when the window that counted the call has ended
+        assertThat(pacer.tryAcquire(Priority.PUSH, now)).isEmpty();
+        assertThat(pacer.nextPermitAt(Priority.PUSH, now)).isEqualTo(T0.plusSeconds(62));
+        assertThat(pacer.snapshot(now).pausedUntil()).isNull();
+        assertThat(pacer.tryAcquire(Priority.PUSH, T0.plusSeconds(62))).isPresent();
+        pacer.completed(second, T0.plusSeconds(62), RateLimitHeaders.status(200));
+
+        // a figure our own calls explain changes nothing: 58 left after our two
+        TenantPacer alone = pacer(XERO);
+        Permit one = alone.tryAcquire(Priority.PUSH, T0).orElseThrow();
+        alone.tryAcquire(Priority.PUSH, T0.plusSeconds(1)).orElseThrow();
+        alone.completed(one, T0.plusSeconds(2), new RateLimitHeaders(200, 58, 4_000, 9_000, null, null));
+        Instant at = T0.plusSeconds(2);
+        for (int i = 0; i < 58; i++, at = at.plus(XERO.appSpacing())) {
+            alone.failedWithoutAnswer(alone.tryAcquire(Priority.PUSH, at).orElseThrow(), at);
+        }
+        assertThat(alone.nextPermitAt(Priority.PUSH, at)).isEqualTo(T0.plus(PADDED));
     }
 
     @Test
@@ -290,11 +451,10 @@ class TenantPacerTest {
         pacer.completed(pacer.tryAcquire(Priority.PUSH, T0).orElseThrow(), T0,
                 new RateLimitHeaders(200, 59, 502, 9_000, null, null));
         Instant now = T0.plusSeconds(2);
-        Duration spacing = XERO.tenantSpacing();
         int pulls = 0;
         while (pacer.tryAcquire(Priority.PULL, now).isPresent()) {
             pulls++;
-            now = now.plus(spacing);
+            now = now.plusSeconds(1);
         }
         assertThat(pulls).isEqualTo(2);
         assertThat(pacer.snapshot(now).dayRemaining()).isEqualTo(500);
@@ -308,7 +468,7 @@ class TenantPacerTest {
     void pullsLeaveTheLastSlotForAPush() {
         TenantPacer pacer = pacer(XERO);
         Instant now = T0;
-        for (int i = 0; i < 4; i++, now = now.plus(XERO.tenantSpacing())) {
+        for (int i = 0; i < 4; i++, now = now.plus(XERO.appSpacing())) {
             assertThat(pacer.tryAcquire(Priority.PULL, now)).isPresent();
         }
         assertThat(pacer.tryAcquire(Priority.PULL, now)).isEmpty();
@@ -344,11 +504,18 @@ class TenantPacerTest {
         return counts;
     }
 
-    private long worstCaseJitter(int call) {
+    /** Whole bursts of 60 alternately 1.2 s late and on time. */
+    private static long worstCaseJitter(int call) {
         return (call / 60) % 2 == 0 ? 1_200 : 0;
     }
 
-    private static List<Instant> arrivals(List<Instant> starts, java.util.function.IntToLongFunction jitterMillis) {
+    /** Xero as a lane sees it when the n-th call arrives {@code jitterMillis.applyAsLong(n)} after its start. */
+    private static Function<Instant, RateLimitHeaders> arriving(FakeXero xero, IntToLongFunction jitterMillis) {
+        int[] calls = {0};
+        return start -> xero.call(start.plusMillis(jitterMillis.applyAsLong(calls[0]++)));
+    }
+
+    private static List<Instant> arrivals(List<Instant> starts, IntToLongFunction jitterMillis) {
         List<Instant> arrivals = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
             arrivals.add(starts.get(i).plusMillis(jitterMillis.applyAsLong(i)));
