@@ -1,0 +1,24 @@
+package io.ledgerbridge.xero;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the delivery lane reads of any document element Xero answers with, an invoice or bill
+ * ({@link XeroInvoice}) or a credit note ({@link XeroCreditNote}): its id, type, status and, when it
+ * was refused, Xero's messages.
+ */
+public interface XeroDocument {
+
+    /** InvoiceID or CreditNoteID; all zeros or null when Xero did not save the element. */
+    UUID xeroId();
+
+    String type();
+
+    String status();
+
+    List<XeroMessage> validationErrors();
+
+    /** True when Xero refused the element (summarizeErrors=false answers every element, saved or not). */
+    boolean failed();
+}
