@@ -54,7 +54,8 @@ public final class InvoiceBuilder {
         return null;
     }
 
-    private static int rank(String status) {
+    /** DRAFT, then SUBMITTED, then approved: a document's status only moves forward. */
+    static int rank(String status) {
         return switch (status) {
             case "DRAFT" -> 0;
             case "SUBMITTED" -> 1;
