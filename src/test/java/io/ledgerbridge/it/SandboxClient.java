@@ -61,6 +61,37 @@ final class SandboxClient {
         return found;
     }
 
+    /** The organisation's credit notes with this number, as Xero holds them. */
+    List<JsonNode> creditNotes(UUID tenant, String number) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode creditNote : read(control("GET", "/sandbox/tenants/" + tenant + "/documents", null)).path("CreditNotes")) {
+            if (number.equals(creditNote.path("CreditNoteNumber").asText())) {
+                found.add(creditNote);
+            }
+        }
+        return found;
+    }
+
+    /** A call to the organisation's Accounting API, as its owner's own app would make it; the body of a 2xx. */
+    JsonNode accounting(UUID tenant, String method, String path, String body) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api.xro/2.0" + path))
+                    .header("Authorization", "Bearer " + grant(tenant).get("access_token").asText())
+                    .header("xero-tenant-id", tenant.toString())
+                    .header("Accept", "application/json")
+                    .header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+            return read(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("The sandbox did not answer " + method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static JsonNode read(String json) {
         try {
             return JSON.readTree(json);
