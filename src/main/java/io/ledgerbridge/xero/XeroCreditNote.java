@@ -49,9 +49,4 @@ public record XeroCreditNote(
     public UUID xeroId() {
         return creditNoteId;
     }
-
-    @Override
-    public boolean failed() {
-        return "ERROR".equals(statusAttributeString) || Boolean.TRUE.equals(hasErrors);
-    }
 }

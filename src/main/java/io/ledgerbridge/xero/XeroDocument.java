@@ -17,8 +17,15 @@ public interface XeroDocument {
 
     String status();
 
+    /** OK, WARNING or ERROR on each element of a summarizeErrors=false answer. */
+    String statusAttributeString();
+
+    Boolean hasErrors();
+
     List<XeroMessage> validationErrors();
 
     /** True when Xero refused the element (summarizeErrors=false answers every element, saved or not). */
-    boolean failed();
+    default boolean failed() {
+        return "ERROR".equals(statusAttributeString()) || Boolean.TRUE.equals(hasErrors());
+    }
 }

@@ -49,9 +49,4 @@ public record XeroInvoice(
     public UUID xeroId() {
         return invoiceId;
     }
-
-    @Override
-    public boolean failed() {
-        return "ERROR".equals(statusAttributeString) || Boolean.TRUE.equals(hasErrors);
-    }
 }
