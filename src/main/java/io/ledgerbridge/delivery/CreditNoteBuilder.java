@@ -6,10 +6,6 @@ import io.ledgerbridge.workspace.WorkspaceSettings;
 import io.ledgerbridge.workspace.WorkspaceSettings.InvoiceStatus;
 import io.ledgerbridge.xero.XeroContact;
 import io.ledgerbridge.xero.XeroCreditNote;
-import io.ledgerbridge.xero.XeroLineItem;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,16 +13,14 @@ import java.util.UUID;
  * already holds it, to update it: {@code ACCRECCREDIT} in the supplier's organisation (contact: the
  * buyer), {@code ACCPAYCREDIT} in the venue's (contact: the supplier). It is coded like an invoice; what
  * differs is Xero's CreditNote schema: a {@code CreditNoteNumber}, no {@code Url}, no due date (a credit is
- * not due), a {@code Reference} on the supplier's side only (the invoice it credits), and no discounts —
- * Xero takes those on sales invoices only, so a discounted line goes as its discounted line amount.
+ * not due), and a {@code Reference} on the supplier's side only (the invoice it credits). The lines come
+ * from the coder as they are; it was told that Xero takes no DiscountRate on a credit note.
  * <p>
  * The status follows the workspace as for invoices: DRAFT while a line still needs a GL account; a
  * supplier's credit note in the venue's Xero AUTHORISED when auto-approve for bills is on; else the
  * workspace's default status; never back from AUTHORISED to DRAFT.
  */
 public final class CreditNoteBuilder {
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private CreditNoteBuilder() {
     }
@@ -43,7 +37,7 @@ public final class CreditNoteBuilder {
                 due.sales() ? reference(document) : null,
                 document.currency(),
                 status(due, coding, settings),
-                lineItems(coding));
+                coding.lineItems());
     }
 
     /** The status to send, or null to leave Xero's as it is. */
@@ -56,26 +50,7 @@ public final class CreditNoteBuilder {
         } else {
             wanted = settings.invoiceDefaultStatus().name();
         }
-        if (due.xeroStatus() == null || InvoiceBuilder.rank(wanted) > InvoiceBuilder.rank(due.xeroStatus())) {
-            return wanted;
-        }
-        return null;
-    }
-
-    /** The coded lines, each discounted line as its line amount: Xero refuses DiscountRate on credit notes. */
-    static List<XeroLineItem> lineItems(CodingResult coding) {
-        return coding.lineItems().stream().map(CreditNoteBuilder::withoutDiscount).toList();
-    }
-
-    private static XeroLineItem withoutDiscount(XeroLineItem line) {
-        if (line.discountRate() == null) {
-            return line;
-        }
-        BigDecimal lineAmount = line.quantity().multiply(line.unitAmount())
-                .multiply(HUNDRED.subtract(line.discountRate())).divide(HUNDRED)
-                .setScale(2, RoundingMode.HALF_UP);
-        return new XeroLineItem(line.description(), line.quantity(), null, line.itemCode(), line.accountCode(),
-                line.taxType(), null, line.tracking(), lineAmount, line.taxAmount());
+        return InvoiceBuilder.forward(wanted, due.xeroStatus());
     }
 
     /** What the supplier's credit note shows as reference: the invoice it credits, else the buyer's PO, else the order. */

@@ -179,7 +179,8 @@ public class DeliveryLane {
                 continue;
             }
             Direction direction = due.sales() ? Direction.SALES : Direction.PURCHASES;
-            CodingResult coding = DocumentCoder.code(new DocumentCoder.Request(document, direction, settings, memory, organisation));
+            CodingResult coding = DocumentCoder.code(new DocumentCoder.Request(document, direction, settings, memory, organisation,
+                    "ACCREC".equals(due.xeroType())));
             if (!coding.sendable()) {
                 Problem problem = coding.problems().get(0);
                 settle(due, "FAILED", null, problem.message(), problem.fixHint(), events);

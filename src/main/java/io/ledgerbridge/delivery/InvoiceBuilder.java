@@ -48,14 +48,15 @@ public final class InvoiceBuilder {
         } else {
             wanted = settings.invoiceDefaultStatus().name();
         }
-        if (due.xeroStatus() == null || rank(wanted) > rank(due.xeroStatus())) {
-            return wanted;
-        }
-        return null;
+        return forward(wanted, due.xeroStatus());
     }
 
-    /** DRAFT, then SUBMITTED, then approved: a document's status only moves forward. */
-    static int rank(String status) {
+    /** {@code wanted} when it is further than Xero's {@code current} status (or Xero has none yet), else null. */
+    static String forward(String wanted, String current) {
+        return current == null || rank(wanted) > rank(current) ? wanted : null;
+    }
+
+    private static int rank(String status) {
         return switch (status) {
             case "DRAFT" -> 0;
             case "SUBMITTED" -> 1;

@@ -127,22 +127,6 @@ class CreditNoteBuilderTest {
     }
 
     @Test
-    void aDiscountedLineGoesAsItsDiscountedLineAmountBecauseXeroRefusesDiscountsOnCreditNotes() {
-        XeroCreditNote note = CreditNoteBuilder.build(due("ACCRECCREDIT", null, null), creditNote("INV-1"),
-                coded(List.of(), apples(new BigDecimal("15")), freight()), CONTACT, settings(InvoiceStatus.AUTHORISED, false));
-
-        XeroLineItem discounted = note.lineItems().get(0);
-        assertThat(discounted.discountRate()).isNull();
-        assertThat(discounted.unitAmount()).isNull();
-        assertThat(discounted.quantity()).isEqualByComparingTo("2");
-        assertThat(discounted.lineAmount()).isEqualTo(new BigDecimal("7.65"));
-        assertThat(discounted.accountCode()).isEqualTo("200");
-        assertThat(discounted.taxType()).isEqualTo("EXEMPTOUTPUT");
-        assertThat(discounted.tracking()).containsExactly(new XeroLineItem.Tracking("Region", "North"));
-        assertThat(note.lineItems().get(1)).isEqualTo(freight());
-    }
-
-    @Test
     void theRequestBodyHasXerosCreditNoteFieldsOnly() {
         XeroCreditNote note = CreditNoteBuilder.build(due("ACCRECCREDIT", XERO_ID, null), creditNote("INV-1001"),
                 coded(List.of(), freight()), CONTACT, settings(InvoiceStatus.AUTHORISED, false));
