@@ -80,18 +80,9 @@ class CreditNoteIT {
 
     /** The workspace's document of this order and Xero type, once it is in {@code state} at {@code version}. */
     private JsonNode awaitState(String workspace, String orderId, String xeroType, String state, long version) {
-        return await().atMost(WAIT).until(() -> document(workspace, orderId, xeroType),
+        return await().atMost(WAIT).until(() -> api.document(workspace, orderId, xeroType),
                 document -> document != null && state.equals(document.get("state").asText())
                         && document.get("version").asLong() == version);
-    }
-
-    private JsonNode document(String workspace, String orderId, String xeroType) {
-        for (JsonNode document : api.get("/api/v1/workspaces/" + workspace + "/documents?limit=1000").json()) {
-            if (document.get("orderId").asText().equals(orderId) && document.get("xeroType").asText().equals(xeroType)) {
-                return document;
-            }
-        }
-        return null;
     }
 
     @Test
@@ -165,7 +156,7 @@ class CreditNoteIT {
     void aCreditNoteFullyAllocatedInXeroIsLockedNotChanged() {
         String orderId = "a-" + UUID.randomUUID().toString().substring(0, 8);
         kafka.send("orders.events", "demo-supplier", order(orderId).toString());
-        JsonNode invoice = await().atMost(WAIT).until(() -> document("demo-supplier", orderId, "ACCREC"),
+        JsonNode invoice = await().atMost(WAIT).until(() -> api.document("demo-supplier", orderId, "ACCREC"),
                 document -> document != null && "SYNCED".equals(document.get("state").asText()));
         kafka.send("orders.events", "demo-supplier", creditNote(orderId, 2).toString());
         JsonNode credit = awaitState("demo-supplier", orderId, "ACCRECCREDIT", "SYNCED", 2);
@@ -195,14 +186,14 @@ class CreditNoteIT {
     void aCreditNoteWhoseWriteGotNoAnswerIsLookedUpInXeroNotCreatedTwice() {
         String orderId = "n-" + UUID.randomUUID().toString().substring(0, 8);
         kafka.send("orders.events", "demo-supplier", order(orderId).toString());
-        await().atMost(WAIT).until(() -> document("demo-supplier", orderId, "ACCREC"),
+        await().atMost(WAIT).until(() -> api.document("demo-supplier", orderId, "ACCREC"),
                 document -> document != null && "SYNCED".equals(document.get("state").asText()));
 
         // Xero applies the write but answers after the client has given up (3 s here).
         sandbox.control("PUT", "/sandbox/faults", "{\"tenantId\":\"" + XeroSandbox.SUPPLIER_TENANT
                 + "\",\"timeoutRate\":1,\"timeoutMs\":5000}");
         kafka.send("orders.events", "demo-supplier", creditNote(orderId, 2).toString());
-        await().atMost(WAIT).until(() -> document("demo-supplier", orderId, "ACCRECCREDIT"),
+        await().atMost(WAIT).until(() -> api.document("demo-supplier", orderId, "ACCRECCREDIT"),
                 document -> document != null && document.get("error").asText("").contains("No answer from Xero"));
         assertThat(sandbox.creditNotes(XeroSandbox.SUPPLIER_TENANT, "CN-" + orderId)).hasSize(1);
 
