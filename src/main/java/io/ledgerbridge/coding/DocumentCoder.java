@@ -44,9 +44,20 @@ public final class DocumentCoder {
     private DocumentCoder() {
     }
 
-    /** Everything the coding depends on. {@code direction} SALES codes the supplier's invoice, PURCHASES the venue's bill. */
+    /**
+     * Everything the coding depends on. {@code direction} SALES codes the supplier's invoice (or credit note),
+     * PURCHASES the venue's bill (or credit note). {@code discountRates}: whether the Xero document takes a
+     * line's DiscountRate; Xero only takes it on sales invoices (FACTS §5), anything else gets a discounted
+     * line as its discounted line amount.
+     */
     public record Request(OrderDocument document, Direction direction, WorkspaceSettings settings, Mappings mappings,
-                          Organisation organisation) {
+                          Organisation organisation, boolean discountRates) {
+
+        /** An invoice or bill: discount rates on the sales invoice only. */
+        public Request(OrderDocument document, Direction direction, WorkspaceSettings settings, Mappings mappings,
+                       Organisation organisation) {
+            this(document, direction, settings, mappings, organisation, direction == Direction.SALES);
+        }
     }
 
     public static CodingResult code(Request request) {
@@ -76,18 +87,18 @@ public final class DocumentCoder {
             BigDecimal lineAmount = line.quantity().multiply(line.unitPrice())
                     .multiply(HUNDRED.subtract(discount)).divide(HUNDRED)
                     .setScale(2, RoundingMode.HALF_UP);
-            boolean sales = request.direction() == Direction.SALES;
+            boolean rate = request.discountRates();
             boolean discounted = discount.signum() != 0;
             XeroLineItem coded = new XeroLineItem(
                     line.description(),
                     line.quantity(),
-                    sales || !discounted ? line.unitPrice() : null,
+                    rate || !discounted ? line.unitPrice() : null,
                     item == null ? null : itemCode(request.organisation(), item, line),
                     account.code(),
                     taxType,
-                    sales && discounted ? discount : null,
+                    rate && discounted ? discount : null,
                     tracking.isEmpty() ? null : tracking,
-                    sales || !discounted ? null : lineAmount,
+                    rate || !discounted ? null : lineAmount,
                     null);
             lines.add(new CodedLine(line.lineId(), itemKey, account.source(), coded));
             lineTotal = lineTotal.add(lineAmount);

@@ -19,6 +19,7 @@ import io.ledgerbridge.order.OrderDocument;
 import io.ledgerbridge.workspace.Workspace;
 import io.ledgerbridge.workspace.WorkspaceRepository;
 import io.ledgerbridge.workspace.WorkspaceSettings;
+import io.ledgerbridge.xero.XeroDocument;
 import io.ledgerbridge.xero.XeroFailure;
 import io.ledgerbridge.xero.XeroInvoice;
 import io.ledgerbridge.xero.XeroJson;
@@ -45,12 +46,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One pass of a workspace's delivery lane: claim up to 50 due documents, code them, resolve their
- * contacts, send them to Xero in one call ({@code POST /Invoices?summarizeErrors=false}) and give each
+ * contacts, send them to Xero in one call per collection ({@code POST /Invoices?summarizeErrors=false} for
+ * invoices and bills, {@code POST /CreditNotes?summarizeErrors=false} for credit notes) and give each
  * element's outcome to its own document. Returns the state changes for xero.sync.status.
  * <p>
  * Exactly once: the call carries an Idempotency-Key derived from the documents and versions it carries;
- * a document whose write got no answer is looked up in Xero (by number and contact, then by its Url)
- * before it is sent again; the Xero id is stored as soon as an answer names it.
+ * a document whose write got no answer is looked up in Xero (by number and contact, then by its Url, or
+ * for a credit note by its type) before it is sent again; the Xero id is stored as soon as an answer names it.
  */
 @Component("deliveryLane")
 public class DeliveryLane {
@@ -119,8 +121,8 @@ public class DeliveryLane {
     private record Prepared(DueDocument due, OrderDocument document, CodingResult coding, UUID contactId) {
     }
 
-    /** A document on its way: the claim, its snapshot, and (once built) the invoice to send. */
-    private record Work(DueDocument due, OrderDocument document, CodingResult coding, XeroInvoice invoice) {
+    /** A document on its way: the claim, its snapshot, and (once built) the invoice or credit note to send. */
+    private record Work(DueDocument due, OrderDocument document, CodingResult coding, XeroDocument element) {
     }
 
     /** One pass; the lane is free for the next pass when it returns, whatever happened. */
@@ -185,18 +187,14 @@ public class DeliveryLane {
         List<Coded> coded = new ArrayList<>();
         for (DueDocument due : claimed) {
             OrderDocument document = read(due.payload());
-            if (due.creditNote()) {
-                settle(due, "WAITING", "CREDIT_NOTES", "Credit notes are recorded and wait for credit-note delivery.",
-                        null, events);
-                continue;
-            }
             if (due.cancelled() && due.xeroId() == null && !due.outcomeUnknown()) {
                 documents.delivered(due, null, null, "VOIDED", null, null, null);
                 events.add(event(due, "VOIDED", null, null, null, null, null));
                 continue;
             }
-            Direction direction = "ACCREC".equals(due.xeroType()) ? Direction.SALES : Direction.PURCHASES;
-            CodingResult coding = DocumentCoder.code(new DocumentCoder.Request(document, direction, settings, memory, organisation));
+            Direction direction = due.sales() ? Direction.SALES : Direction.PURCHASES;
+            CodingResult coding = DocumentCoder.code(new DocumentCoder.Request(document, direction, settings, memory, organisation,
+                    "ACCREC".equals(due.xeroType())));
             if (!coding.sendable()) {
                 Problem problem = coding.problems().get(0);
                 settle(due, "FAILED", null, problem.message(), problem.fixHint(), events);
@@ -223,14 +221,19 @@ public class DeliveryLane {
             }
             prepared.add(new Prepared(item.due(), item.document(), item.coding(), contact.contactId()));
         }
-        Map<UUID, DueDocument> found = lookUpUnknownOutcomes(connection, prepared);
+        Map<UUID, DueDocument> found = new java.util.HashMap<>();
+        for (XeroEndpoint endpoint : XeroEndpoint.values()) {
+            found.putAll(lookUpUnknownOutcomes(connection, endpoint, prepared));
+        }
         List<Work> sending = new ArrayList<>();
         for (Prepared ready : prepared) {
             DueDocument current = found.getOrDefault(ready.due().documentId(), ready.due());
-            XeroInvoice invoice = current.cancelled() ? cancellation(current)
+            XeroDocument element = current.creditNote()
+                    ? CreditNoteBuilder.build(current, ready.document(), ready.coding(), ready.contactId(), settings)
+                    : current.cancelled() ? cancellation(current)
                     : InvoiceBuilder.build(current, ready.document(), ready.coding(), ready.contactId(), settings,
                             documentUrl.replace("{documentId}", current.documentId().toString()));
-            sending.add(new Work(current, ready.document(), ready.coding(), invoice));
+            sending.add(new Work(current, ready.document(), ready.coding(), element));
         }
         if (!sending.isEmpty()) {
             send(connection, organisation, settings, sending, events);
@@ -244,13 +247,34 @@ public class DeliveryLane {
                 status, null);
     }
 
+    /**
+     * One call per collection (invoices and bills, then credit notes). When a call as a whole fails, the
+     * next collection's documents are not sent in this pass: they go back, due, for the next one.
+     */
     private void send(XeroConnection connection, Organisation organisation, WorkspaceSettings settings,
                       List<Work> sending, List<SyncStatusEvent> events) {
+        boolean answered = true;
+        for (XeroEndpoint endpoint : XeroEndpoint.values()) {
+            List<Work> batch = sending.stream().filter(work -> XeroEndpoint.of(work.due()) == endpoint).toList();
+            if (batch.isEmpty()) {
+                continue;
+            }
+            if (!answered) {
+                batch.forEach(work -> documents.release(work.due()));
+                continue;
+            }
+            answered = send(connection, organisation, settings, endpoint, batch, events);
+        }
+    }
+
+    /** @return false when the call as a whole failed (throttled, temporary, rejected, reconnect) */
+    private boolean send(XeroConnection connection, Organisation organisation, WorkspaceSettings settings,
+                         XeroEndpoint endpoint, List<Work> sending, List<SyncStatusEvent> events) {
         boolean fourDecimals = sending.stream().anyMatch(work -> work.coding().fourDecimalUnitPrices());
-        String body = xeroJson.write(Map.of("Invoices", sending.stream().map(Work::invoice).toList()));
-        String key = idempotencyKey("invoices", connection.workspaceId(), body);
+        String body = xeroJson.write(Map.of(endpoint.collection(), sending.stream().map(Work::element).toList()));
+        String key = idempotencyKey(endpoint.keyKind(), connection.workspaceId(), body);
         documents.sending(sending.stream().map(Work::due).filter(due -> due.xeroId() == null).toList());
-        XeroResponse response = xero.call(connection, XeroRequest.write(connection.workspaceId(), "POST", "/Invoices",
+        XeroResponse response = xero.call(connection, XeroRequest.write(connection.workspaceId(), "POST", endpoint.path(),
                 "summarizeErrors=false" + (fourDecimals ? "&unitdp=4" : ""), body, key), Priority.PUSH);
         if (!response.ok()) {
             XeroFailure failure = response.failure();
@@ -258,33 +282,35 @@ public class DeliveryLane {
                 // A 429 is a definite answer: nothing was written, so nothing needs looking up next time.
                 Instant next = clock.instant().plus(retryAfter(failure));
                 sending.forEach(work -> documents.notSent(work.due(), next));
-                return;
+                return false;
             }
             handleCallFailure(connection, sending.stream().map(Work::due).toList(), failure, events);
-            return;
+            return false;
         }
-        List<XeroInvoice> answers = xeroJson.list(response.body(), "Invoices", XeroInvoice.class);
+        List<? extends XeroDocument> answers = endpoint.answers(xeroJson, response.body());
         List<Payable> payable = new ArrayList<>();
         // every outcome of the call in one transaction: one commit (one WAL flush) per call, not two per document
         transaction.executeWithoutResult(status -> {
             for (int i = 0; i < sending.size(); i++) {
                 Work work = sending.get(i);
-                XeroInvoice answer = i < answers.size() ? answers.get(i) : null;
-                if (apply(connection, organisation, work, answer, key, response.status(), events)
+                XeroDocument answer = i < answers.size() ? answers.get(i) : null;
+                if (apply(connection, organisation, endpoint, work, answer, key, response.status(), events)
                         && needsPayment(work, answer, settings)) {
-                    payable.add(new Payable(work, answer.invoiceId()));
+                    payable.add(new Payable(work, answer.xeroId()));
                 }
             }
         });
         if (!payable.isEmpty()) {
             pay(connection, settings, payable, events);
         }
+        return true;
     }
 
-    /** A synced, approved document the platform has marked paid, in a workspace with mark-as-paid on. */
-    private static boolean needsPayment(Work work, XeroInvoice answer, WorkspaceSettings settings) {
-        return settings.markAsPaid() && !work.due().cancelled() && work.due().paymentId() == null
-                && work.document().payment() != null && "AUTHORISED".equals(answer.status());
+    /** A synced, approved invoice or bill the platform has marked paid, in a workspace with mark-as-paid on. */
+    private static boolean needsPayment(Work work, XeroDocument answer, WorkspaceSettings settings) {
+        return settings.markAsPaid() && !work.due().cancelled() && !work.due().creditNote()
+                && work.due().paymentId() == null && work.document().payment() != null
+                && "AUTHORISED".equals(answer.status());
     }
 
     private record Payable(Work work, UUID invoiceId) {
@@ -347,8 +373,8 @@ public class DeliveryLane {
     }
 
     /** @return true when the document is now synced in Xero */
-    private boolean apply(XeroConnection connection, Organisation organisation, Work work, XeroInvoice answer, String key,
-                          int status, List<SyncStatusEvent> events) {
+    private boolean apply(XeroConnection connection, Organisation organisation, XeroEndpoint endpoint, Work work,
+                          XeroDocument answer, String key, int status, List<SyncStatusEvent> events) {
         DueDocument due = work.due();
         String operation = due.cancelled() ? "CANCEL" : due.xeroId() == null ? "CREATE" : "UPDATE";
         if (answer == null) {
@@ -371,20 +397,20 @@ public class DeliveryLane {
                     : "GL account required: " + String.join(", ", work.coding().linesWithoutAccount());
             String hint = reason == null ? null
                     : "Map the items (or set a default account): the document is then sent again and approved by itself.";
-            documents.delivered(due, answer.invoiceId(), xeroStatus, state, reason, note, hint);
+            documents.delivered(due, answer.xeroId(), xeroStatus, state, reason, note, hint);
             documents.recordAttempt(due, operation, key, status, state, null);
-            events.add(event(due, state, reason, answer.invoiceId(), xeroStatus, note, hint));
+            events.add(event(due, state, reason, answer.xeroId(), xeroStatus, note, hint));
             return "SYNCED".equals(state);
         }
         List<String> messages = answer.validationErrors() == null ? List.of()
                 : answer.validationErrors().stream().map(XeroMessage::message).toList();
-        if (XeroMessages.paidLock(messages, statusInXero(connection, due, messages))) {
+        if (XeroMessages.paidLock(messages, statusInXero(connection, endpoint, due, messages))) {
             settle(due, "LOCKED", null, XeroMessages.CHANGE_IT_IN_XERO, "Change it in Xero.", events);
             documents.recordAttempt(due, operation, key, status, "LOCKED", String.join(" ", messages));
             return false;
         }
-        Problem problem = XeroMessages.explain(messages, work.coding(), organisation.name(), work.document().invoiceNumber(),
-                "ACCREC".equals(due.xeroType()));
+        Problem problem = XeroMessages.explain(messages, work.coding(), organisation.name(),
+                endpoint.number(work.document()), due.sales());
         settle(due, "FAILED", null, problem.message(), problem.fixHint(), events);
         documents.recordAttempt(due, operation, key, status, "FAILED", String.join(" ", messages));
         organisations.forget(connection.workspaceId());
@@ -395,17 +421,17 @@ public class DeliveryLane {
      * Xero's "not of valid status" does not say which status: when the document may have been paid in Xero
      * since it was sent, read its status there (one call) so that a paid document is LOCKED, not FAILED.
      */
-    private String statusInXero(XeroConnection connection, DueDocument due, List<String> messages) {
-        boolean statusRefused = messages.stream().anyMatch(message -> message.startsWith("Invoice not of valid status"));
+    private String statusInXero(XeroConnection connection, XeroEndpoint endpoint, DueDocument due, List<String> messages) {
+        boolean statusRefused = messages.stream().anyMatch(XeroMessages::notValidStatus);
         if (!statusRefused || due.xeroId() == null || "PAID".equals(due.xeroStatus())) {
             return due.xeroStatus();
         }
         XeroResponse response = xero.call(connection, XeroRequest.get(connection.workspaceId(),
-                "/Invoices/" + due.xeroId(), null), Priority.PUSH);
+                endpoint.path() + "/" + due.xeroId(), null), Priority.PUSH);
         if (!response.ok()) {
             return due.xeroStatus();
         }
-        List<XeroInvoice> current = xeroJson.list(response.body(), "Invoices", XeroInvoice.class);
+        List<? extends XeroDocument> current = endpoint.answers(xeroJson, response.body());
         return current.isEmpty() ? due.xeroStatus() : current.get(0).status();
     }
 
@@ -434,45 +460,48 @@ public class DeliveryLane {
     }
 
     /**
-     * Before resending documents whose earlier write got no answer: are they in Xero already? One call finds
-     * them by number and contact; a candidate is only taken when it carries the Url LedgerBridge puts on
-     * every document. Found ones are updated, not created again.
+     * Before resending documents whose earlier write got no answer: are they in Xero already? One call per
+     * collection finds them by number and contact; a candidate is only taken when it is the document
+     * ({@link XeroEndpoint#isSame}: an invoice by the Url LedgerBridge puts on it, a credit note by its type,
+     * number and contact). Found ones are updated, not created again.
      */
-    private Map<UUID, DueDocument> lookUpUnknownOutcomes(XeroConnection connection, List<Prepared> prepared) {
+    private Map<UUID, DueDocument> lookUpUnknownOutcomes(XeroConnection connection, XeroEndpoint endpoint,
+                                                         List<Prepared> prepared) {
         List<Prepared> unknown = prepared.stream()
-                .filter(ready -> ready.due().outcomeUnknown() && ready.due().xeroId() == null
-                        && ready.document().invoiceNumber() != null)
+                .filter(ready -> XeroEndpoint.of(ready.due()) == endpoint && ready.due().outcomeUnknown()
+                        && ready.due().xeroId() == null && endpoint.number(ready.document()) != null)
                 .toList();
         if (unknown.isEmpty()) {
             return Map.of();
         }
-        String numbers = String.join(",", unknown.stream().map(ready -> ready.document().invoiceNumber()).distinct().toList());
-        String contactIds = String.join(",", unknown.stream().map(ready -> ready.contactId().toString()).distinct().toList());
-        XeroResponse response = xero.call(connection, XeroRequest.get(connection.workspaceId(), "/Invoices",
-                "InvoiceNumbers=" + java.net.URLEncoder.encode(numbers, StandardCharsets.UTF_8)
-                        + "&ContactIDs=" + contactIds), Priority.PUSH);
+        XeroResponse response = xero.call(connection, XeroRequest.get(connection.workspaceId(), endpoint.path(),
+                endpoint.lookupQuery(unknown.stream().map(ready -> wanted(endpoint, ready)).toList())), Priority.PUSH);
         if (!response.ok()) {
             throw new XeroAnswerException(response);
         }
-        List<XeroInvoice> candidates = xeroJson.list(response.body(), "Invoices", XeroInvoice.class);
+        List<? extends XeroDocument> candidates = endpoint.answers(xeroJson, response.body());
         Map<UUID, DueDocument> found = new java.util.HashMap<>();
         for (Prepared ready : unknown) {
             DueDocument due = ready.due();
             String url = documentUrl.replace("{documentId}", due.documentId().toString());
             candidates.stream()
-                    .filter(candidate -> url.equals(candidate.url()) && due.xeroType().equals(candidate.type()))
+                    .filter(candidate -> endpoint.isSame(candidate, due, wanted(endpoint, ready), url))
                     .findFirst()
                     .ifPresentOrElse(candidate -> {
                         documents.recordAttempt(due, "LOOKUP", null, response.status(), "FOUND",
-                                "Already in Xero as " + candidate.invoiceId());
+                                "Already in Xero as " + candidate.xeroId());
                         log.info("Document {} was already in Xero as {} after an unanswered write", due.documentId(),
-                                candidate.invoiceId());
+                                candidate.xeroId());
                         found.put(due.documentId(), new DueDocument(due.documentId(), due.workspaceId(), due.sourceKey(),
                                 due.orderId(), due.xeroType(), due.version(), due.lastEventType(), due.payload(),
-                                candidate.invoiceId(), null, candidate.status(), true, due.attempts(), due.paymentId()));
+                                candidate.xeroId(), null, candidate.status(), true, due.attempts(), due.paymentId()));
                     }, () -> documents.recordAttempt(due, "LOOKUP", null, response.status(), "NOT_FOUND", null));
         }
         return found;
+    }
+
+    private static XeroEndpoint.Wanted wanted(XeroEndpoint endpoint, Prepared ready) {
+        return new XeroEndpoint.Wanted(endpoint.number(ready.document()), ready.contactId());
     }
 
     private void park(String workspaceId, String reason, String error, List<SyncStatusEvent> events) {

@@ -131,13 +131,17 @@ public class DeliveryRepository {
                 .update();
     }
 
-    /** Not now: try again at {@code next} (temporary failure, throttling); {@code unknown} if Xero may have done it. */
+    /**
+     * Not now: try again at {@code next} (temporary failure, throttling); {@code unknown} if Xero may have done it.
+     * Only while the document is still claimed: one whose outcome this pass already recorded (e.g. the
+     * invoices of a pass whose credit-note call then failed) keeps it.
+     */
     public void retryLater(DueDocument document, Instant next, boolean unknown, String error) {
         jdbc.sql("""
                 UPDATE documents
                    SET claimed_until = NULL, attempts = attempts + 1, next_attempt_at = :next,
                        outcome_unknown = outcome_unknown OR :unknown, error = :error, updated_at = now()
-                 WHERE workspace_id = :ws AND document_id = :id
+                 WHERE workspace_id = :ws AND document_id = :id AND claimed_until IS NOT NULL
                 """)
                 .param("ws", document.workspaceId()).param("id", document.documentId())
                 .param("next", Timestamp.from(next)).param("unknown", unknown).param("error", error)

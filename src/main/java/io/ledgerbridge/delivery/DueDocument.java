@@ -26,4 +26,9 @@ public record DueDocument(
     public boolean creditNote() {
         return xeroType.endsWith("CREDIT");
     }
+
+    /** The supplier's side (ACCREC, ACCRECCREDIT), coded for sales; else the venue's, coded for purchases. */
+    public boolean sales() {
+        return xeroType.startsWith("ACCREC");
+    }
 }

@@ -48,10 +48,12 @@ public final class InvoiceBuilder {
         } else {
             wanted = settings.invoiceDefaultStatus().name();
         }
-        if (due.xeroStatus() == null || rank(wanted) > rank(due.xeroStatus())) {
-            return wanted;
-        }
-        return null;
+        return forward(wanted, due.xeroStatus());
+    }
+
+    /** {@code wanted} when it is further than Xero's {@code current} status (or Xero has none yet), else null. */
+    static String forward(String wanted, String current) {
+        return current == null || rank(wanted) > rank(current) ? wanted : null;
     }
 
     private static int rank(String status) {

@@ -18,17 +18,23 @@ public final class XeroMessages {
     private static final Pattern ACCOUNT = Pattern.compile("Account code '([^']+)' (?:is not a valid code|has been archived|.*)");
     private static final Pattern TAX_WITH_ACCOUNT = Pattern.compile("The TaxType code '([^']+)' cannot be used with account code '([^']+)'");
     private static final Pattern TAX_TYPE = Pattern.compile("The TaxType code '?([^' ]+)'? ");
-    private static final List<String> PAID_LOCK = List.of(
-            "This document cannot be edited as it has a payment or credit note allocated to it",
-            "Invoice not of valid status for modification");
+    private static final String ALLOCATED = "This document cannot be edited as it has a payment or credit note allocated to it";
+    private static final List<String> NOT_VALID_STATUS = List.of(
+            "Invoice not of valid status for modification",
+            "Credit Note not of valid status for modification");
 
     private XeroMessages() {
     }
 
     /** True when Xero refused because the document is paid (or part-paid): it is LOCKED, not FAILED. */
     public static boolean paidLock(List<String> messages, String xeroStatus) {
-        return messages.stream().anyMatch(message -> message.startsWith(PAID_LOCK.get(0))
-                || (message.startsWith(PAID_LOCK.get(1)) && "PAID".equals(xeroStatus)));
+        return messages.stream().anyMatch(message -> message.startsWith(ALLOCATED)
+                || (notValidStatus(message) && "PAID".equals(xeroStatus)));
+    }
+
+    /** Xero refused a change for the document's status, without saying which status (an invoice's or a credit note's). */
+    public static boolean notValidStatus(String message) {
+        return NOT_VALID_STATUS.stream().anyMatch(message::startsWith);
     }
 
     public static Problem explain(List<String> messages, CodingResult coding, String organisation, String number,

@@ -35,7 +35,7 @@ public record XeroInvoice(
         @JsonProperty("StatusAttributeString") String statusAttributeString,
         @JsonProperty("HasErrors") Boolean hasErrors,
         @JsonProperty("ValidationErrors") List<XeroMessage> validationErrors,
-        @JsonProperty("Warnings") List<XeroMessage> warnings) {
+        @JsonProperty("Warnings") List<XeroMessage> warnings) implements XeroDocument {
 
     /** A document to send: the fields Xero reads on create or update. */
     public static XeroInvoice outgoing(UUID invoiceId, String type, XeroContact contact, String date, String dueDate,
@@ -45,7 +45,8 @@ public record XeroInvoice(
                 currencyCode, status, lineItems, null, null, null, null, null, null, null, null, null, null);
     }
 
-    public boolean failed() {
-        return "ERROR".equals(statusAttributeString) || Boolean.TRUE.equals(hasErrors);
+    @Override
+    public UUID xeroId() {
+        return invoiceId;
     }
 }

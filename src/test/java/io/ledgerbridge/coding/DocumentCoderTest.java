@@ -231,6 +231,23 @@ class DocumentCoderTest {
     }
 
     @Test
+    void aSalesCreditNoteCarriesTheDiscountedLineAmountBecauseXeroTakesDiscountRatesOnInvoicesOnly() {
+        Line discounted = product("APL-01", "10", "4.50", "10", "GST_FREE", Map.of());
+        OrderDocument document = sample("57.99", Map.of(), discounted);
+
+        CodingResult credit = DocumentCoder.code(new DocumentCoder.Request(document, Direction.SALES, settings("200", null),
+                mappings(Map.of(), Map.of(), Map.of()), CAFE, false));
+        XeroLineItem credited = credit.lines().get(0).item();
+        assertThat(credited.accountCode()).isEqualTo("200");
+        assertThat(credited.taxType()).isEqualTo("EXEMPTOUTPUT");
+        assertThat(credited.discountRate()).isNull();
+        assertThat(credited.unitAmount()).isNull();
+        assertThat(credited.quantity()).isEqualByComparingTo("10");
+        assertThat(credited.lineAmount()).isEqualByComparingTo("40.50");
+        assertThat(credit.xeroTotal()).isEqualByComparingTo("57.99");
+    }
+
+    @Test
     void aCentsDifferenceBecomesAnExplicitRoundingLine() {
         CodingResult result = bill(sample("62.50", Map.of(), apples(Map.of())), mappings(Map.of(), Map.of(), Map.of()),
                 settings(null, "310"));

@@ -51,4 +51,12 @@ class XeroMessagesTest {
         assertThat(XeroMessages.paidLock(List.of("Invoice not of valid status for modification"), "PAID")).isTrue();
         assertThat(XeroMessages.paidLock(List.of("Invoice not of valid status for modification"), "VOIDED")).isFalse();
     }
+
+    @Test
+    void aFullyAllocatedCreditNoteIsLockedLikeAPaidInvoice() {
+        assertThat(XeroMessages.paidLock(List.of("Credit Note not of valid status for modification"), "PAID")).isTrue();
+        assertThat(XeroMessages.paidLock(List.of("Credit Note not of valid status for modification"), "DELETED")).isFalse();
+        assertThat(XeroMessages.notValidStatus("Credit Note not of valid status for modification")).isTrue();
+        assertThat(XeroMessages.notValidStatus("Account must be valid.")).isFalse();
+    }
 }

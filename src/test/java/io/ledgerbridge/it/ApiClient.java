@@ -40,8 +40,14 @@ final class ApiClient {
 
     /** The workspace's document for this platform order (the first, when an order has several), or null. */
     JsonNode document(String workspace, String orderId) {
+        return document(workspace, orderId, null);
+    }
+
+    /** The workspace's document of this order and Xero type (e.g. its ACCRECCREDIT), or null; any type when null. */
+    JsonNode document(String workspace, String orderId, String xeroType) {
         for (JsonNode document : get("/api/v1/workspaces/" + workspace + "/documents?limit=1000").json()) {
-            if (document.get("orderId").asText().equals(orderId)) {
+            if (document.get("orderId").asText().equals(orderId)
+                    && (xeroType == null || document.get("xeroType").asText().equals(xeroType))) {
                 return document;
             }
         }

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
-/** Order events built from samples/invoice-generated.json, with fresh ids so tests never collide. */
+/** Order events built from the samples (invoice-generated, credit-note-issued), with fresh ids so tests never collide. */
 final class OrderEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -18,8 +18,21 @@ final class OrderEvents {
     }
 
     static ObjectNode invoice(String supplierWorkspace, String buyerWorkspace, String orderId, int version) {
+        return fromSample("samples/invoice-generated.json", supplierWorkspace, buyerWorkspace, orderId, version);
+    }
+
+    /** A credit_note.issued for the order: 2 × 4.50 GST-free apples and 15.00 delivery with GST back, 25.50. */
+    static ObjectNode creditNote(String supplierWorkspace, String buyerWorkspace, String orderId, int version,
+                                 String creditNoteNumber) {
+        ObjectNode event = fromSample("samples/credit-note-issued.json", supplierWorkspace, buyerWorkspace, orderId, version);
+        ((ObjectNode) event.get("data")).put("creditNoteNumber", creditNoteNumber);
+        return event;
+    }
+
+    private static ObjectNode fromSample(String sample, String supplierWorkspace, String buyerWorkspace, String orderId,
+                                         int version) {
         try {
-            ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(Path.of("samples/invoice-generated.json")));
+            ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(Path.of(sample)));
             event.put("id", "evt-" + UUID.randomUUID());
             event.put("subject", orderId);
             ObjectNode data = (ObjectNode) event.get("data");

@@ -30,8 +30,20 @@ final class SandboxClient {
 
     /** A control call that must succeed; its body. */
     String control(String method, String path, String body) {
+        return send(method, path, body, HttpRequest.newBuilder());
+    }
+
+    /** A call to the organisation's Accounting API, as its owner's own app would make it; the body of a 2xx. */
+    JsonNode accounting(UUID tenant, String method, String path, String body) {
+        return read(send(method, "/api.xro/2.0" + path, body, HttpRequest.newBuilder()
+                .header("Authorization", "Bearer " + grant(tenant).get("access_token").asText())
+                .header("xero-tenant-id", tenant.toString())
+                .header("Accept", "application/json")));
+    }
+
+    private String send(String method, String path, String body, HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+            HttpResponse<String> response = http.send(request.uri(URI.create(base + path))
                     .header("Content-Type", "application/json")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -52,10 +64,19 @@ final class SandboxClient {
 
     /** The organisation's invoices and bills with this number, as Xero holds them. */
     List<JsonNode> invoices(UUID tenant, String number) {
+        return documents(tenant, "Invoices", "InvoiceNumber", number);
+    }
+
+    /** The organisation's credit notes with this number, as Xero holds them. */
+    List<JsonNode> creditNotes(UUID tenant, String number) {
+        return documents(tenant, "CreditNotes", "CreditNoteNumber", number);
+    }
+
+    private List<JsonNode> documents(UUID tenant, String collection, String numberField, String number) {
         List<JsonNode> found = new ArrayList<>();
-        for (JsonNode invoice : read(control("GET", "/sandbox/tenants/" + tenant + "/documents", null)).path("Invoices")) {
-            if (number.equals(invoice.path("InvoiceNumber").asText())) {
-                found.add(invoice);
+        for (JsonNode document : read(control("GET", "/sandbox/tenants/" + tenant + "/documents", null)).path(collection)) {
+            if (number.equals(document.path(numberField).asText())) {
+                found.add(document);
             }
         }
         return found;

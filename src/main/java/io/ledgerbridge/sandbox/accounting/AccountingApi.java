@@ -218,13 +218,19 @@ public final class AccountingApi {
         }
     }
 
+    /**
+     * GET /Invoices and GET /CreditNotes. Xero's credit notes take only where, order, page, pageSize, unitdp
+     * and If-Modified-Since (xero_accounting.yaml, getCreditNotes): the invoice filters (IDs, InvoiceNumbers,
+     * ContactIDs, Statuses, searchTerm, summaryOnly) are ignored there, as Xero ignores unknown parameters.
+     */
     private Response listDocuments(Request request, Organisation org, boolean credit) {
         Instant since = modifiedSince(request);
-        Set<String> ids = list(request, "IDs");
-        Set<String> numbers = list(request, "InvoiceNumbers");
-        Set<String> contactIds = list(request, "ContactIDs");
-        Set<String> statuses = list(request, "Statuses").stream().map(s -> s.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
-        String term = lower(request.query("searchTerm"));
+        Set<String> ids = credit ? Set.of() : list(request, "IDs");
+        Set<String> numbers = credit ? Set.of() : list(request, "InvoiceNumbers");
+        Set<String> contactIds = credit ? Set.of() : list(request, "ContactIDs");
+        Set<String> statuses = credit ? Set.<String>of()
+                : list(request, "Statuses").stream().map(s -> s.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+        String term = credit ? null : lower(request.query("searchTerm"));
         Predicate<Document> keep = d -> (since == null || !d.updated.isBefore(since))
                 && (ids.isEmpty() || ids.contains(d.id.toString()))
                 && (numbers.isEmpty() || (d.number != null && numbers.contains(d.number.toLowerCase(Locale.ROOT))))
@@ -232,7 +238,7 @@ public final class AccountingApi {
                 && (statuses.isEmpty() || statuses.contains(d.status))
                 && (term == null || matches(term, d.number, d.reference));
         boolean paged = request.query("page") != null;
-        boolean withLines = paged && !request.queryFlag("summaryOnly");
+        boolean withLines = paged && (credit || !request.queryFlag("summaryOnly"));
         int unitdp = unitdp(request);
         Collection<Document> all = credit ? org.creditNotes.values() : org.invoices.values();
         String collection = credit ? "CreditNotes" : "Invoices";

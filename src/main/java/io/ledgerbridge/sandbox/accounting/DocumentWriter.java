@@ -127,10 +127,13 @@ final class DocumentWriter {
         if (number == null || number.isBlank()) {
             return null;
         }
+        // Only sales numbers are unique (FACTS §5, §6): a bill's or supplier credit note's number is the
+        // supplier's, and another supplier may use it too, so POST by number never finds one.
+        DocumentType type = DocumentType.parse(Input.text(input, "Type"), creditNotes);
         if (creditNotes) {
-            return org.creditNoteByNumber(number);
+            return type == null || type == DocumentType.ACCRECCREDIT
+                    ? org.creditNoteByNumber(DocumentType.ACCRECCREDIT, number) : null;
         }
-        DocumentType type = DocumentType.parse(Input.text(input, "Type"), false);
         return type == null || type == DocumentType.ACCREC ? org.invoiceByNumber(DocumentType.ACCREC, number) : null;
     }
 
@@ -185,7 +188,8 @@ final class DocumentWriter {
         if (Input.has(input, "Reference") && doc.type.isSales()) {
             doc.reference = Input.text(input, "Reference");
         }
-        if (Input.has(input, "Url")) {
+        if (!creditNotes && Input.has(input, "Url")) {
+            // Xero's CreditNote has no Url: it ignores one sent with a credit note, as any unknown property.
             doc.url = Input.text(input, "Url");
         }
         String currency = Input.text(input, "CurrencyCode");

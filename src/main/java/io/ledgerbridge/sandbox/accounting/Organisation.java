@@ -129,6 +129,14 @@ public final class Organisation {
         return creditNotes.values().stream().filter(d -> wanted.equalsIgnoreCase(d.number)).findFirst().orElse(null);
     }
 
+    /** The credit note of this type with this number (ACCRECCREDIT numbers are unique); DELETED ones are ignored. */
+    Document creditNoteByNumber(DocumentType type, String number) {
+        String wanted = number.trim();
+        return creditNotes.values().stream()
+                .filter(d -> d.type == type && wanted.equalsIgnoreCase(d.number) && !"DELETED".equals(d.status))
+                .findFirst().orElse(null);
+    }
+
     /** An invoice by its id or, as Xero allows in the URL, by its number. */
     Document invoiceByIdOrNumber(String idOrNumber) {
         UUID id = Ids.parse(idOrNumber);
