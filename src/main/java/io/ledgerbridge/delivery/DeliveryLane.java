@@ -274,8 +274,15 @@ public class DeliveryLane {
         String body = xeroJson.write(Map.of(endpoint.collection(), sending.stream().map(Work::element).toList()));
         String key = idempotencyKey(endpoint.keyKind(), connection.workspaceId(), body);
         documents.sending(sending.stream().map(Work::due).filter(due -> due.xeroId() == null).toList());
-        XeroResponse response = xero.call(connection, XeroRequest.write(connection.workspaceId(), "POST", endpoint.path(),
-                "summarizeErrors=false" + (fourDecimals ? "&unitdp=4" : ""), body, key), Priority.PUSH);
+        XeroResponse response;
+        try {
+            response = xero.call(connection, XeroRequest.write(connection.workspaceId(), "POST", endpoint.path(),
+                    "summarizeErrors=false" + (fourDecimals ? "&unitdp=4" : ""), body, key), Priority.PUSH);
+        } catch (ThrottledException e) {
+            // The pacer said no before anything left: nothing to look up next time, just later.
+            sending.forEach(work -> documents.notSent(work.due(), e.notBefore()));
+            return false;
+        }
         if (!response.ok()) {
             XeroFailure failure = response.failure();
             if (failure.kind() == XeroFailure.Kind.THROTTLED) {

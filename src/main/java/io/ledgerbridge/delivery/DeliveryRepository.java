@@ -153,7 +153,7 @@ public class DeliveryRepository {
         jdbc.sql("""
                 UPDATE documents SET claimed_until = NULL, next_attempt_at = :next, updated_at = now(),
                        outcome_unknown = CASE WHEN :adopted THEN outcome_unknown ELSE false END
-                 WHERE workspace_id = :ws AND document_id = :id
+                 WHERE workspace_id = :ws AND document_id = :id AND claimed_until IS NOT NULL
                 """)
                 .param("ws", document.workspaceId()).param("id", document.documentId())
                 .param("next", Timestamp.from(next)).param("adopted", document.xeroId() != null && document.deliveredVersion() == null)

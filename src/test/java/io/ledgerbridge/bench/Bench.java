@@ -120,8 +120,8 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "documents/min, 10%%..90%%:     %.0f%n",
                 (synced.size() * 0.8) * 60 / seconds(tenth, ninetieth));
         System.out.printf(Locale.ROOT, "first document synced after: %.1f s%n", seconds(start, first));
-        System.out.printf(Locale.ROOT, "Xero calls: %d, of them 429: %d, busiest 60 s window: %d calls%n",
-                calls.total, calls.throttled, calls.busiestMinute);
+        System.out.printf(Locale.ROOT, "Xero calls: %d, of them 429: %d, busiest 60 s window: %d calls; %s%n",
+                calls.total, calls.throttled, calls.busiestMinute, calls.byKind);
     }
 
     /**
@@ -335,15 +335,20 @@ public final class Bench {
         return states;
     }
 
-    private record Calls(int total, int throttled, int busiestMinute) {
+    private record Calls(int total, int throttled, int busiestMinute, Map<String, Integer> byKind) {
     }
 
     /** The sandbox's call log for one organisation: calls, 429s, and the most calls that started in any 60 s. */
     private Calls calls(UUID tenant) throws Exception {
         JsonNode log = JSON.readTree(request("GET", sandbox + "/sandbox/calls?limit=10000&tenantId=" + tenant, null));
         List<Long> times = new ArrayList<>();
+        Map<String, Integer> byKind = new java.util.TreeMap<>();
         int throttled = 0;
         for (JsonNode call : log) {
+            // "/api.xro/2.0/Invoices?summarizeErrors=false" -> "Invoices"
+            String[] segments = call.path("path").asText().split("\\?")[0].split("/");
+            String path = segments.length > 3 ? segments[3] : call.path("path").asText();
+            byKind.merge(call.path("method").asText() + " " + path, 1, Integer::sum);
             if (call.path("status").asInt() == 429) {
                 throttled++;
             } else {
@@ -358,7 +363,7 @@ public final class Bench {
             }
             busiest = Math.max(busiest, i - j + 1);
         }
-        return new Calls(log.size(), throttled, busiest);
+        return new Calls(log.size(), throttled, busiest, byKind);
     }
 
     /** user + system CPU time of a process, from /proc (Linux). */
