@@ -21,7 +21,7 @@ case "$mode" in
   overhead)
     curl -s -XPUT localhost:28089/sandbox/limits \
       -d '{"perMinute":100000000,"concurrent":1000,"perDay":100000000,"appPerMinute":100000000}' > /dev/null
-    start_service XERO_LIMIT_PER_MINUTE=100000000 XERO_LIMIT_CONCURRENT=1000 XERO_LIMIT_PER_DAY=100000000 \
+    start_service XERO_LIMIT_PER_MINUTE=100000 XERO_LIMIT_CONCURRENT=1000 XERO_LIMIT_PER_DAY=100000000 \
       XERO_LIMIT_APP_PER_MINUTE=100000000 ;;
   *) echo "unknown benchmark $mode" >&2; exit 2 ;;
 esac

@@ -172,6 +172,12 @@ public class DeliveryLane {
             Instant next = backoff(claimed);
             claimed.forEach(due -> documents.retryLater(due, next, e.outcomeUnknown(),
                     "Sync unsuccessful (temporary): " + e.getMessage()));
+        } catch (RuntimeException e) {
+            // A fault of ours: the documents still claimed go back (with backoff) instead of waiting out the lease,
+            // and the failure is logged by the route's error handler.
+            Instant next = backoff(claimed);
+            claimed.forEach(due -> documents.retryLater(due, next, false, "Sync unsuccessful (LedgerBridge fault): " + e));
+            throw e;
         }
         return events;
     }

@@ -25,11 +25,18 @@ import java.util.Objects;
 public record PacingSettings(int perMinute, Duration window, int concurrent, int perDay, int appPerMinute,
                              int replicas, BigDecimal safetyMargin, BigDecimal pullReserveFraction) {
 
+    /** Far above Xero's 60; enough to take the limit out of the way (benchmarks) without a huge log per tenant. */
+    public static final int MAX_PER_MINUTE = 100_000;
+
     public PacingSettings {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(safetyMargin, "safetyMargin");
         Objects.requireNonNull(pullReserveFraction, "pullReserveFraction");
         requirePositive(perMinute, "perMinute");
+        if (perMinute > MAX_PER_MINUTE) {
+            // each tenant keeps a log of its last perMinute starts; Xero's limit is 60
+            throw new IllegalArgumentException("perMinute must be at most " + MAX_PER_MINUTE + ", was " + perMinute);
+        }
         requirePositive(concurrent, "concurrent");
         requirePositive(perDay, "perDay");
         requirePositive(replicas, "replicas");
