@@ -31,6 +31,7 @@ public class IntakeBatch {
     public List<Exchange> record(Exchange batch) {
         List<Exchange> records = records(batch);
         batch.setProperty(RECORDS, records);
+        long started = System.nanoTime();
         List<Outcome> outcomes = intake.recordAll(records.stream()
                 .map(record -> record.getMessage().getBody(String.class)).toList());
         List<Exchange> rejected = new ArrayList<>();
@@ -46,8 +47,8 @@ public class IntakeBatch {
                 unchanged += outcome.result().replayed() + outcome.result().stale();
             }
         }
-        log.info("{} order event(s): {} document(s) recorded, {} replayed or not newer, {} event(s) to the dead letter",
-                records.size(), recorded, unchanged, rejected.size());
+        log.info("{} order event(s) in {} ms: {} document(s) recorded, {} replayed or not newer, {} event(s) to the dead letter",
+                records.size(), (System.nanoTime() - started) / 1_000_000, recorded, unchanged, rejected.size());
         return rejected;
     }
 
