@@ -5,6 +5,9 @@
 # Accounting API, and the service (prod profile) with XERO_API_URL pointing at the proxy. Then it sends
 # the sample events plus a few generated orders, waits until every document has an outcome, prints
 # GET /__contract/summary and stops everything.
+# This script is for manual runs. The automated check is ContractProxyIT (src/test/java/io/ledgerbridge/it/,
+# part of ./mvnw verify): the whole app with its Accounting API base URL on the proxy, driven through every
+# kind of Accounting API call the service makes, failing on any request or response violation.
 #   bench/contract-run.sh            (needs ../shared beside the project, as CI has it)
 set -euo pipefail
 cd "$(dirname "$0")/.."

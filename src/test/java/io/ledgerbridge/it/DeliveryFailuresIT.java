@@ -76,7 +76,9 @@ class DeliveryFailuresIT {
     /** As the connect flow will: a fresh grant, saved, and the documents that waited for it released. */
     private void reconnect(String workspace, UUID tenant) throws Exception {
         JsonNode grant = sandbox.grant(tenant);
-        connections.save(new XeroConnection(workspace, tenant, workspace, grant.get("access_token").asText(),
+        // the organisation's name as the connection had it, so messages in later tests still name it
+        String tenantName = connections.find(workspace).map(XeroConnection::tenantName).orElse(workspace);
+        connections.save(new XeroConnection(workspace, tenant, tenantName, grant.get("access_token").asText(),
                 grant.get("refresh_token").asText(), Instant.now().plusSeconds(1800), Status.CONNECTED, null));
         delivery.resume(workspace, "NEEDS_RECONNECT");
     }

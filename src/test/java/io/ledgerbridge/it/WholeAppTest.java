@@ -11,7 +11,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole app on the embedded stack, on a random port, with metrics on as in production. Every IT
- * uses exactly this, so they share one application context (and one Kafka consumer) per JVM.
+ * uses exactly this, so they share one application context (and one Kafka consumer) per JVM. The one
+ * exception, ContractProxyIT, adds properties of its own and so gets a context of its own, kept apart
+ * from the shared one (its own topic, consumer group and schema) and closed after it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,0 +1,301 @@
+package io.ledgerbridge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ledgerbridge.sandbox.SandboxSettings;
+import io.ledgerbridge.sandbox.XeroSandbox;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The service's own Xero traffic, in one run of the whole app, passes through shared/tools/xero-contract-proxy
+ * (which checks every request and JSON response against Xero's OpenAPI document) without a violation.
+ * <p>
+ * The app runs as in the other ITs (local and test profiles, embedded stack), but with its Accounting API base
+ * URL on the proxy, and the proxy in front of a Xero sandbox of this test's own. That sandbox, and not the
+ * stack's, because the stack is one per JVM: whichever context starts first chooses its ports, and a later
+ * context's settings are ignored, while the proxy needs its upstream before the app starts.
+ * <p>
+ * This app has its own application context, so while the other ITs' shared context may be running in the same
+ * JVM, the two must not take each other's work: this one gets its own order topic and consumer group (else the
+ * two consumers in one group would split the records), its own database schema (else either app's delivery lanes
+ * would deliver the other's documents, this one's bypassing the proxy), and its own sandbox. The context is
+ * closed after the class, so it never runs beside later ITs.
+ */
+@WholeAppTest
+@Import(ContractProxyIT.OwnTopic.class)
+@DirtiesContext
+class ContractProxyIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    /** This app's order topic, consumer group and schema: nothing the shared context uses. */
+    static final String TOPIC = "orders.events.contract-" + RUN;
+    private static final String GROUP = "ledgerbridge-contract-" + RUN;
+    private static final String SCHEMA = "contract_it_" + RUN;
+    private static final String SUPPLIER = "demo-supplier";
+    private static final String VENUE = "demo-venue";
+
+    private static XeroSandbox xero;
+    private static Process proxy;
+    private static Path proxyLog;
+    private static String proxyBase;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Environment environment;
+
+    /** Before the application context exists (this runs before the instance, so before Spring loads it). */
+    @BeforeAll
+    static void startSandboxAndProxy() throws IOException {
+        // -Dtest=… makes Surefire run *IT classes too; this one belongs to Failsafe, whose configuration sets this property
+        Assumptions.assumeTrue(System.getProperty("ledgerbridge.it.jar") != null, "runs under Failsafe only");
+        Path tool = Path.of("").toAbsolutePath().getParent().resolve("shared/tools/xero-contract-proxy/run.sh");
+        Assumptions.assumeTrue(Files.isExecutable(tool), "xero-contract-proxy not found at " + tool);
+        xero = XeroSandbox.start(SandboxSettings.defaults().withPort(0));
+        int listen;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            listen = socket.getLocalPort();
+        }
+        proxyLog = Path.of("target", "contract-proxy-it.log").toAbsolutePath();
+        Path report = Path.of("target", "contract-proxy-it-violations.jsonl").toAbsolutePath();
+        Files.deleteIfExists(report);
+        proxy = new ProcessBuilder("bash", tool.toString(), "--upstream", xero.baseUrl() + "/api.xro/2.0",
+                "--listen", String.valueOf(listen), "--report", report.toString())
+                .redirectErrorStream(true).redirectOutput(proxyLog.toFile()).start();
+        proxyBase = "http://127.0.0.1:" + listen;
+        // The first run builds the proxy's classpath with Maven; loading Xero's document takes seconds after that.
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+            assertThat(proxy.isAlive()).as("proxy exited: %s", Files.readString(proxyLog)).isTrue();
+            return get(proxyBase + "/__contract/summary").statusCode() == 200;
+        });
+    }
+
+    @AfterAll
+    static void stopSandboxAndProxy() throws InterruptedException {
+        if (proxy != null) {
+            proxy.destroy();
+            if (!proxy.waitFor(10, TimeUnit.SECONDS)) {
+                proxy.destroyForcibly();
+            }
+        }
+        if (xero != null) {
+            xero.close();
+        }
+    }
+
+    /**
+     * Read when the context loads, after {@link #startSandboxAndProxy()}. These sources rank above the local
+     * stack's, so they win over the URLs it sets.
+     */
+    @DynamicPropertySource
+    static void pointTheAppAtTheProxy(DynamicPropertyRegistry registry) {
+        registry.add("ledgerbridge.xero.api-url", () -> proxyBase + "/api.xro/2.0");
+        registry.add("ledgerbridge.xero.identity-url", () -> xero.baseUrl() + "/identity");
+        registry.add("ledgerbridge.xero.login-url", () -> xero.baseUrl());
+        registry.add("ledgerbridge.xero.connections-url", () -> xero.baseUrl() + "/connections");
+        registry.add("ledgerbridge.demo-connections-from", () -> xero.baseUrl());
+        // Production's timeout, not the test profile's 3 s (set for the ITs that make the sandbox hold calls): the
+        // proxy checks each call and answer against a 900 kB document in another JVM, which on a busy machine can
+        // take longer than 3 s the first time, and a timed-out write changes the traffic (look-ups, later passes).
+        registry.add("ledgerbridge.xero.timeout-ms", () -> "30000");
+        registry.add("ledgerbridge.kafka.topics.order-events", () -> TOPIC);
+        registry.add("ledgerbridge.kafka.group-id", () -> GROUP);
+        // The stack's database, in a schema of this app's own: Flyway creates it, every connection works in it.
+        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        registry.add("spring.datasource.hikari.schema", () -> SCHEMA);
+    }
+
+    /** Creates this app's order topic (the broker does not create topics by itself) before Camel subscribes. */
+    static class OwnTopic {
+        OwnTopic(Environment environment) throws InterruptedException, ExecutionException, TimeoutException {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    environment.getRequiredProperty("camel.component.kafka.brokers")))) {
+                admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Test
+    void theServicesXeroTrafficKeepsToXerosContract() throws Exception {
+        ApiClient api = new ApiClient("http://localhost:" + port, "local-dev-token");
+        SandboxClient sandbox = new SandboxClient(xero.baseUrl());
+        // The sandbox's window as the app paces itself (scaled down in tests), as the local stack does for its own.
+        sandbox.control("PUT", "/sandbox/limits", "{\"windowSeconds\":"
+                + environment.getRequiredProperty("ledgerbridge.xero.limits.window-seconds") + "}");
+        String id = UUID.randomUUID().toString().substring(0, 6);
+        String updated = "cu-" + id;
+        String paid = "cp-" + id;
+        String cancelled = "cc-" + id;
+        String locked = "cl-" + id;
+        String priced = "cd-" + id;
+        String newBuyer = "cn-" + id;
+        String refused = "cx-" + id;
+
+        try (KafkaTestClient kafka = new KafkaTestClient(environment.getRequiredProperty("camel.component.kafka.brokers"))) {
+            // Creates: both organisations' accounts, tax rates, tracking categories and items; the demo parties'
+            // contacts searched and created; sales invoices and bills.
+            for (String orderId : List.of(updated, paid, cancelled, locked)) {
+                kafka.send(TOPIC, SUPPLIER, order(orderId, 1, "invoice.generated").toString());
+            }
+            // Unit prices of four decimals (unitdp=4) and a discount (DiscountRate on the invoice, LineAmount on the bill).
+            ObjectNode fourDecimals = order(priced, 1, "invoice.generated");
+            ((ObjectNode) fourDecimals.at("/data/lines/0")).put("unitPrice", new BigDecimal("4.4995"))
+                    .put("discountPercent", 10);
+            OrderEvents.withTotal(fourDecimals, "57.99");
+            kafka.send(TOPIC, SUPPLIER, fourDecimals.toString());
+            // A buyer not on LedgerBridge: searched by name and email, then created with phone and postal address.
+            ObjectNode stranger = order(newBuyer, 1, "invoice.generated");
+            ObjectNode buyer = (ObjectNode) stranger.at("/data/buyer");
+            buyer.remove("workspaceId");
+            buyer.remove("taxNumber");
+            buyer.put("name", "Contract Cafe " + id).put("email", "accounts@contract-" + id + ".example");
+            kafka.send(TOPIC, SUPPLIER, stranger.toString());
+
+            for (String orderId : List.of(updated, paid, cancelled, locked, priced)) {
+                assertThat(awaitState(api, SUPPLIER, orderId, 1, "SYNCED").get("xeroStatus").asText()).isEqualTo("AUTHORISED");
+                assertThat(awaitState(api, VENUE, orderId, 1, "SYNCED").get("xeroStatus").asText()).isEqualTo("AUTHORISED");
+            }
+            awaitState(api, SUPPLIER, newBuyer, 1, "SYNCED");
+
+            // Updates in place, a payment on the clearing account (demo-supplier has mark-as-paid on), voids,
+            // and an update of an invoice paid in Xero meanwhile: refused, then read back to tell it is paid.
+            ObjectNode change = OrderEvents.withTotal(order(updated, 2, "order.updated"), "71.49");
+            ((ObjectNode) change.at("/data/lines/0")).put("quantity", 12);
+            kafka.send(TOPIC, SUPPLIER, change.toString());
+            ObjectNode payment = order(paid, 2, "order.paid");
+            ((ObjectNode) payment.get("data")).set("payment", OrderEvents.payment("62.49", "2026-11-22", "PAY-" + paid));
+            kafka.send(TOPIC, SUPPLIER, payment.toString());
+            kafka.send(TOPIC, SUPPLIER, order(cancelled, 2, "order.cancelled").toString());
+            String lockedId = api.document(SUPPLIER, locked).get("xeroId").asText();
+            sandbox.control("POST", "/sandbox/tenants/" + XeroSandbox.SUPPLIER_TENANT + "/invoices/" + lockedId + "/pay", null);
+            ObjectNode late = OrderEvents.withTotal(order(locked, 2, "order.updated"), "71.49");
+            ((ObjectNode) late.at("/data/lines/0")).put("quantity", 12);
+            kafka.send(TOPIC, SUPPLIER, late.toString());
+
+            awaitState(api, SUPPLIER, updated, 2, "SYNCED");
+            awaitState(api, VENUE, updated, 2, "SYNCED");
+            assertThat(awaitState(api, SUPPLIER, paid, 2, "PAID").get("xeroStatus").asText()).isEqualTo("PAID");
+            awaitState(api, VENUE, paid, 2, "SYNCED");
+            assertThat(awaitState(api, SUPPLIER, cancelled, 2, "VOIDED").get("xeroStatus").asText()).isEqualTo("VOIDED");
+            awaitState(api, VENUE, cancelled, 2, "VOIDED");
+            awaitState(api, SUPPLIER, locked, 2, "LOCKED");
+
+            // Xero fails a write with a 503, so it may or may not have done it: the next pass looks the document
+            // up (by number and contact) before it sends it again.
+            sandbox.control("PUT", "/sandbox/faults", "{\"tenantId\":\"" + XeroSandbox.SUPPLIER_TENANT
+                    + "\",\"errorRate\":1,\"status\":503}");
+            kafka.send(TOPIC, SUPPLIER, order(refused, 1, "invoice.generated").toString());
+            await().atMost(WAIT).until(() -> api.document(SUPPLIER, refused),
+                    document -> document != null && document.get("error").asText("").contains("Xero answered 503"));
+            sandbox.control("PUT", "/sandbox/faults", "{\"tenantId\":\"" + XeroSandbox.SUPPLIER_TENANT + "\",\"errorRate\":0}");
+            awaitState(api, SUPPLIER, refused, 1, "SYNCED");
+            assertThat(sandbox.invoices(XeroSandbox.SUPPLIER_TENANT, "INV-" + refused)).hasSize(1);
+        } finally {
+            // What happened, also when a document never got where it should (a violation may be why).
+            StringBuilder log = new StringBuilder("calls the sandbox answered:");
+            for (JsonNode call : SandboxClient.read(sandbox.control("GET", "/sandbox/calls", null))) {
+                log.append(System.lineSeparator()).append("  ").append(call.path("time").asText()).append(' ')
+                        .append(call.path("method").asText()).append(' ').append(call.path("path").asText()).append(" -> ")
+                        .append(call.path("status").asInt());
+            }
+            System.out.println(log);
+            System.out.println("contract proxy summary: " + get(proxyBase + "/__contract/summary").body());
+        }
+
+        // Every Accounting API call the sandbox answered came through the proxy: count them and name their kinds.
+        List<String> calls = new ArrayList<>();
+        for (JsonNode call : SandboxClient.read(sandbox.control("GET", "/sandbox/calls", null))) {
+            String path = call.path("path").asText();
+            if (path.startsWith("/api.xro/2.0/")) {
+                calls.add(call.path("method").asText() + " " + operation(path.substring("/api.xro/2.0".length())));
+            }
+        }
+        Set<String> operations = new TreeSet<>(calls);
+        JsonNode summary = SandboxClient.read(get(proxyBase + "/__contract/summary").body());
+        String printed = Files.readString(proxyLog);
+        System.out.println("Accounting API calls in the sandbox: " + calls.size() + ", operations: " + operations);
+
+        assertThat(operations).as("what the service did against Xero").contains(
+                "GET /Accounts", "GET /TaxRates", "GET /TrackingCategories", "GET /Items",
+                "GET /Contacts?searchTerm", "PUT /Contacts",
+                "POST /Invoices?summarizeErrors", "POST /Invoices?summarizeErrors&unitdp",
+                "PUT /Payments?summarizeErrors", "GET /Invoices/{id}", "GET /Invoices?ContactIDs&InvoiceNumbers");
+        assertThat(summary.get("requests").asInt()).as("requests the proxy saw").isGreaterThanOrEqualTo(calls.size());
+        assertThat(summary.get("requestViolations").asInt()).as("request violations:%n%s", printed).isZero();
+        assertThat(summary.get("responseViolations").asInt()).as("response violations:%n%s", printed).isZero();
+    }
+
+    private static ObjectNode order(String orderId, int version, String type) {
+        ObjectNode event = OrderEvents.invoice(SUPPLIER, VENUE, orderId, version);
+        event.put("type", type);
+        ((ObjectNode) event.get("data")).put("invoiceNumber", "INV-" + orderId);
+        return event;
+    }
+
+    private static JsonNode awaitState(ApiClient api, String workspace, String orderId, long version, String state) {
+        return await().atMost(WAIT).until(() -> api.document(workspace, orderId),
+                document -> document != null && state.equals(document.get("state").asText())
+                        && document.get("version").asLong() == version);
+    }
+
+    /** {@code /Invoices/<uuid>?b=1&a=2} as {@code /Invoices/{id}?a&b}: the kind of call, not its values. */
+    private static String operation(String pathAndQuery) {
+        int q = pathAndQuery.indexOf('?');
+        String path = (q < 0 ? pathAndQuery : pathAndQuery.substring(0, q))
+                .replaceAll("[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}", "{id}");
+        if (q < 0) {
+            return path;
+        }
+        Set<String> names = new TreeSet<>();
+        for (String pair : pathAndQuery.substring(q + 1).split("&")) {
+            names.add(pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair);
+        }
+        return path + "?" + String.join("&", names);
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
