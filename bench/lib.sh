@@ -40,7 +40,7 @@ start_service() {
     XERO_CONNECTIONS_URL=http://localhost:28089/connections LEDGERBRIDGE_DEMO_CONNECTIONS_FROM=http://localhost:28089 \
     XERO_CLIENT_ID=ledgerbridge-local XERO_CLIENT_SECRET=local-secret LEDGERBRIDGE_API_TOKENS=bench \
     LEDGERBRIDGE_TOKEN_KEY=$token_key LEDGERBRIDGE_SEED_DEMO_WORKSPACES=true "$@" \
-    java -jar "$jar" > "$work/service.log" 2>&1 &
+    java ${BENCH_SERVICE_JAVA_OPTS:-} -jar "$jar" > "$work/service.log" 2>&1 &
   service_pid=$!
   pids+=($service_pid)
   until curl -s localhost:28080/actuator/health/readiness | grep -q '^{"status":"UP"'; do
