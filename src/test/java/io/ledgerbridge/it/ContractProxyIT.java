@@ -174,7 +174,7 @@ class ContractProxyIT {
 
         try (KafkaTestClient kafka = new KafkaTestClient(environment.getRequiredProperty("camel.component.kafka.brokers"))) {
             // Creates: both organisations' accounts, tax rates, tracking categories and items; the demo parties'
-            // contacts searched and created; sales invoices and bills.
+            // contact lists read and the missing contacts created in one call; sales invoices and bills.
             for (String orderId : List.of(updated, paid, cancelled, locked)) {
                 kafka.send(TOPIC, SUPPLIER, order(orderId, 1, "invoice.generated").toString());
             }
@@ -184,7 +184,7 @@ class ContractProxyIT {
                     .put("discountPercent", 10);
             OrderEvents.withTotal(fourDecimals, "57.99");
             kafka.send(TOPIC, SUPPLIER, fourDecimals.toString());
-            // A buyer not on LedgerBridge: searched by name and email, then created with phone and postal address.
+            // A buyer not on LedgerBridge: matched by name and email against the contact list, then created with phone and postal address.
             ObjectNode stranger = order(newBuyer, 1, "invoice.generated");
             ObjectNode buyer = (ObjectNode) stranger.at("/data/buyer");
             buyer.remove("workspaceId");
@@ -220,6 +220,13 @@ class ContractProxyIT {
             assertThat(awaitState(api, SUPPLIER, cancelled, 2, "VOIDED").get("xeroStatus").asText()).isEqualTo("VOIDED");
             awaitState(api, VENUE, cancelled, 2, "VOIDED");
             awaitState(api, SUPPLIER, locked, 2, "LOCKED");
+
+            // A credit note for an order: an ACCRECCREDIT for the supplier, an ACCPAYCREDIT for the venue.
+            kafka.send(TOPIC, SUPPLIER, OrderEvents.creditNote(SUPPLIER, VENUE, updated, 3, "CN-" + id).toString());
+            for (String[] side : new String[][] {{SUPPLIER, "ACCRECCREDIT"}, {VENUE, "ACCPAYCREDIT"}}) {
+                await().atMost(WAIT).until(() -> api.document(side[0], updated, side[1]),
+                        document -> document != null && "SYNCED".equals(document.get("state").asText()));
+            }
 
             // Xero fails a write with a 503, so it may or may not have done it: the next pass looks the document
             // up (by number and contact) before it sends it again.
@@ -258,8 +265,8 @@ class ContractProxyIT {
 
         assertThat(operations).as("what the service did against Xero").contains(
                 "GET /Accounts", "GET /TaxRates", "GET /TrackingCategories", "GET /Items",
-                "GET /Contacts?searchTerm", "PUT /Contacts",
-                "POST /Invoices?summarizeErrors", "POST /Invoices?summarizeErrors&unitdp",
+                "GET /Contacts?includeArchived&page&pageSize", "PUT /Contacts?summarizeErrors",
+                "POST /Invoices?summarizeErrors", "POST /Invoices?summarizeErrors&unitdp", "POST /CreditNotes?summarizeErrors",
                 "PUT /Payments?summarizeErrors", "GET /Invoices/{id}", "GET /Invoices?ContactIDs&InvoiceNumbers");
         assertThat(summary.get("requests").asInt()).as("requests the proxy saw").isGreaterThanOrEqualTo(calls.size());
         assertThat(summary.get("requestViolations").asInt()).as("request violations:%n%s", printed).isZero();
