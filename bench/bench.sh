@@ -27,5 +27,5 @@ case "$mode" in
   *) echo "unknown benchmark $mode" >&2; exit 2 ;;
 esac
 echo "== $mode (logs in $work)"
-BENCH_SERVICE_PID=$service_pid BENCH_TOKEN_KEY=$token_key \
+BENCH_SERVICE_PID=$service_pid BENCH_STACK_PID=$stack_pid BENCH_TOKEN_KEY=$token_key \
   java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" io.ledgerbridge.bench.Bench "$mode"

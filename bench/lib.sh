@@ -18,15 +18,16 @@ await_log() { local pid=$1 log=$2 text=$3; until grep -q "$text" "$log" 2>/dev/n
 
 token_key=bG9jYWwtb25seSBsZWRnZXJicmlkZ2UgdG9rZW4gayE=
 
-# PostgreSQL 25432, Kafka 29092, sandbox 28089, data in $work.
+# PostgreSQL 25432, Kafka 29092, sandbox 28089, data in $work. Sets stack_pid.
 start_stack() {
   echo "== stack (postgres 25432, kafka 29092, sandbox 28089) in $work"
   LEDGERBRIDGE_LOCAL_STACK_DATA_DIRECTORY="$work/data" LEDGERBRIDGE_LOCAL_STACK_POSTGRES_PORT=25432 \
   LEDGERBRIDGE_LOCAL_STACK_KAFKA_PORT=29092 LEDGERBRIDGE_LOCAL_STACK_KAFKA_CONTROLLER_PORT=29093 \
   LEDGERBRIDGE_LOCAL_STACK_SMTP_PORT=23025 LEDGERBRIDGE_LOCAL_STACK_IMAP_PORT=23143 \
   LEDGERBRIDGE_LOCAL_STACK_XERO_SANDBOX_PORT=28089 launch io.ledgerbridge.localstack.LocalStackMain > "$work/stack.log" 2>&1 &
-  pids+=($!)
-  await_log "${pids[-1]}" "$work/stack.log" "local stack is up"
+  stack_pid=$!
+  pids+=($stack_pid)
+  await_log "$stack_pid" "$work/stack.log" "local stack is up"
 }
 
 # The service in the prod profile on :28080 against that stack; extra environment (VAR=value ...) as arguments.

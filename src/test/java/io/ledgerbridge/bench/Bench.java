@@ -203,7 +203,10 @@ public final class Bench {
         producer.flush();
         awaitSynced(workspaces, workspaces.size() * 50, Duration.ofMinutes(5));
         long pid = Long.parseLong(env("BENCH_SERVICE_PID", "0"));
+        long stackPid = Long.parseLong(env("BENCH_STACK_PID", "0"));
         long cpuBefore = cpuMillis(pid);
+        long stackBefore = cpuMillis(stackPid);
+        long postgresBefore = postgresCpuMillis();
         long machineBefore = machineCpuMillis();
         Instant start = Instant.now();
         for (int i = 0; i < documents; i++) {
@@ -217,6 +220,8 @@ public final class Bench {
         List<Instant> synced = awaitSynced(workspaces, documents + workspaces.size() * 50, Duration.ofMinutes(30));
         Instant last = synced.get(synced.size() - 1);
         long cpu = cpuMillis(pid) - cpuBefore;
+        long stack = cpuMillis(stackPid) - stackBefore;
+        long postgres = postgresCpuMillis() - postgresBefore;
         long machine = machineCpuMillis() - machineBefore;
         System.out.println("== overhead");
         System.out.printf(Locale.ROOT, "%d documents over %d tenants; events sent in %.1f s (%.0f/s)%n", documents, tenants,
@@ -230,6 +235,10 @@ public final class Bench {
         }
         System.out.printf(Locale.ROOT, "whole machine CPU (service, stack, sandbox, PostgreSQL, driver): %d ms, %.2f CPU-ms per document%n",
                 machine, (double) machine / documents);
+        if (stackPid > 0) {
+            System.out.printf(Locale.ROOT, "  of it: stack JVM (Kafka broker and Xero sandbox) %.2f, PostgreSQL %.2f CPU-ms per document%n",
+                    (double) stack / documents, (double) postgres / documents);
+        }
     }
 
     // ---- set-up through the API and the sandbox's control surface ----
@@ -374,6 +383,23 @@ public final class Bench {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
+    /** user + system CPU time of every PostgreSQL process (the server and its backends). */
+    private static long postgresCpuMillis() throws IOException {
+        long total = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(path -> path.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    if (Files.readString(process.resolve("comm")).trim().equals("postgres")) {
+                        total += cpuMillis(Long.parseLong(process.getFileName().toString()));
+                    }
+                } catch (IOException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        }
+        return total;
     }
 
     /** CPU time spent by the whole machine (every core, every process, not idle), from /proc/stat. */
