@@ -10,14 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,36 +24,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * LOCKED, and one whose write got no answer is looked up in Xero, not created twice. Credit notes that
  * waited for credit-note delivery before it existed are due again after the upgrade.
  */
-@WholeAppTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CreditNoteIT {
+class CreditNoteIT extends DeliveryTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Environment environment;
     @Autowired
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transaction;
 
-    private ApiClient api;
-    private KafkaTestClient kafka;
-    private SandboxClient sandbox;
 
-    @BeforeAll
-    void connect() {
-        api = new ApiClient("http://localhost:" + port, "local-dev-token");
-        kafka = new KafkaTestClient(environment.getRequiredProperty("camel.component.kafka.brokers"));
-        sandbox = new SandboxClient(environment.getRequiredProperty("ledgerbridge.demo-connections-from"));
-    }
-
-    @AfterAll
-    void close() {
-        kafka.close();
-    }
 
     @AfterEach
     void xeroAnswersAgain() {

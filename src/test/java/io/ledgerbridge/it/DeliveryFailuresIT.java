@@ -17,44 +17,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
 
 /**
  * What Xero does wrong, and that nothing is lost or sent twice: writes that get no answer, a storm of
  * 429s, an expired access token, and a grant that is gone until the workspace reconnects.
  */
-@WholeAppTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeliveryFailuresIT {
+class DeliveryFailuresIT extends DeliveryTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Map<String, UUID> DEMO = Map.of("demo-supplier", XeroSandbox.SUPPLIER_TENANT,
             "demo-venue", XeroSandbox.VENUE_TENANT);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Environment environment;
     @Autowired
     XeroConnectionRepository connections;
     @Autowired
     DeliveryRepository delivery;
 
-    private ApiClient api;
-    private KafkaTestClient kafka;
-    private SandboxClient sandbox;
-
-    @BeforeAll
-    void connect() {
-        api = new ApiClient("http://localhost:" + port, "local-dev-token");
-        kafka = new KafkaTestClient(environment.getRequiredProperty("camel.component.kafka.brokers"));
-        sandbox = new SandboxClient(environment.getRequiredProperty("ledgerbridge.demo-connections-from"));
-    }
 
     /** Xero back to normal, and the demo workspaces connected again, whatever a test did. */
     @AfterEach

@@ -14,46 +14,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
 
 /**
  * Order events become coded documents in the sandbox's two organisations: the supplier's sales invoice
  * and the venue's bill, updated in place, failed with a plain reason and fix, and locked once paid.
  */
-@WholeAppTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeliveryIT {
+class DeliveryIT extends DeliveryTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Environment environment;
     @Autowired
     XeroConnectionRepository connections;
 
-    private ApiClient api;
-    private KafkaTestClient kafka;
-    private SandboxClient sandbox;
 
-    @BeforeAll
-    void connect() {
-        api = new ApiClient("http://localhost:" + port, "local-dev-token");
-        kafka = new KafkaTestClient(environment.getRequiredProperty("camel.component.kafka.brokers"));
-        sandbox = new SandboxClient(environment.getRequiredProperty("ledgerbridge.demo-connections-from"));
-    }
-
-    @AfterAll
-    void close() {
-        kafka.close();
-    }
 
     private ObjectNode order(String orderId, int version) {
         ObjectNode event = OrderEvents.invoice("demo-supplier", "demo-venue", orderId, version);

@@ -2,6 +2,7 @@ package io.ledgerbridge.it;
 
 import io.ledgerbridge.Application;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -17,6 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+// a base class of ITs (DeliveryTestBase) passes it on, so JUnit finds Spring's extension on the subclasses too
+@Inherited
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"local", "test"})
 @AutoConfigureObservability
