@@ -55,7 +55,8 @@ public class IntakeBatch {
     /** Inside the split over {@link #record}'s answer: the exchange becomes the rejected record, failure included. */
     public void asDeadLetter(Exchange exchange) {
         Exchange record = exchange.getMessage().getBody(Exchange.class);
-        exchange.getMessage().setHeaders(record.getMessage().getHeaders());
+        // a copy: the dead letter removes Kafka headers, and the batch's offset commit still reads the record's own
+        exchange.getMessage().getHeaders().putAll(record.getMessage().getHeaders());
         exchange.getMessage().setBody(record.getMessage().getBody(String.class));
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, record.getProperty(Exchange.EXCEPTION_CAUGHT));
     }
