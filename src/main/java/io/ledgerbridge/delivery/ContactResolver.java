@@ -84,10 +84,10 @@ public class ContactResolver {
             if (unlinked.isEmpty()) {
                 return resolved;
             }
-            Collection<XeroContact> candidates = directory.current(connection);
+            List<XeroContact> candidates = List.copyOf(directory.current(connection));
             Map<String, Party> missing = new TreeMap<>();
             unlinked.forEach((key, party) -> {
-                Match match = ContactMatcher.match(party, List.copyOf(candidates));
+                Match match = ContactMatcher.match(party, candidates);
                 if (match.ambiguous()) {
                     resolved.put(key, new Resolution(null, "The contact is ambiguous: " + match.ambiguity(),
                             "Fix the duplicates in Xero, then re-sync."));
