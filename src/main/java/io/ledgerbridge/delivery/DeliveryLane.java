@@ -34,7 +34,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -227,7 +229,7 @@ public class DeliveryLane {
             }
             prepared.add(new Prepared(item.due(), item.document(), item.coding(), contact.contactId()));
         }
-        Map<UUID, DueDocument> found = new java.util.HashMap<>();
+        Map<UUID, DueDocument> found = new HashMap<>();
         for (XeroEndpoint endpoint : XeroEndpoint.values()) {
             found.putAll(lookUpUnknownOutcomes(connection, endpoint, prepared));
         }
@@ -344,7 +346,7 @@ public class DeliveryLane {
         List<Map<String, Object>> payments = new ArrayList<>();
         for (Payable item : payable) {
             OrderDocument.Payment payment = item.work().document().payment();
-            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            Map<String, Object> body = new LinkedHashMap<>();
             body.put("Invoice", Map.of("InvoiceID", item.invoiceId()));
             body.put("Account", Map.of("Code", settings.clearingAccount()));
             body.put("Date", payment.paidOn().toString());
@@ -493,7 +495,7 @@ public class DeliveryLane {
             throw new XeroAnswerException(response);
         }
         List<? extends XeroDocument> candidates = endpoint.answers(xeroJson, response.body());
-        Map<UUID, DueDocument> found = new java.util.HashMap<>();
+        Map<UUID, DueDocument> found = new HashMap<>();
         for (Prepared ready : unknown) {
             DueDocument due = ready.due();
             String url = documentUrl.replace("{documentId}", due.documentId().toString());

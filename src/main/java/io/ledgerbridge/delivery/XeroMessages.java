@@ -3,6 +3,7 @@ package io.ledgerbridge.delivery;
 import io.ledgerbridge.coding.CodingResult;
 import io.ledgerbridge.coding.CodingResult.Problem;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,7 +69,7 @@ public final class XeroMessages {
             return new Problem("Xero could not use the contact: " + first,
                     "Check the buyer's or supplier's name on the platform, then re-sync.");
         }
-        if (first.toLowerCase(java.util.Locale.ROOT).contains("tracking")) {
+        if (first.toLowerCase(Locale.ROOT).contains("tracking")) {
             return new Problem("Tracking was refused by " + organisation + ": " + first,
                     "Check the xero_<Category> properties against the organisation's tracking categories, or map them.");
         }
