@@ -67,7 +67,6 @@ public class DeliveryLane {
             "NEEDS_RECONNECT", "Connect Xero again: the waiting documents then go by themselves.",
             "SYNC_OFF", "Turn invoice push on in the workspace settings to send them.",
             "MANUAL_SYNC", "Start a sync (POST /api/v1/workspaces/{ws}/sync/invoice-push), or turn automatic sync on.");
-    static final Duration LEASE = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(DeliveryLane.class);
 
     private final DeliveryRepository documents;
@@ -85,6 +84,7 @@ public class DeliveryLane {
     private final String documentUrl;
     private final Duration pacingWindow;
     private final int batchSize;
+    private final Duration lease;
     private final TransactionTemplate transaction;
 
     public DeliveryLane(DeliveryRepository documents, TokenService tokens, WorkspaceRepository workspaces,
@@ -93,12 +93,14 @@ public class DeliveryLane {
                         Clock clock,
                         @Value("${ledgerbridge.delivery.document-url}") String documentUrl,
                         @Value("${ledgerbridge.delivery.batch-size:50}") int batchSize,
+                        @Value("${ledgerbridge.delivery.claim-lease-seconds:120}") long leaseSeconds,
                         io.ledgerbridge.delivery.pacing.PacingSettings pacing, TransactionTemplate transaction) {
         this.transaction = transaction;
         if (batchSize < 1 || batchSize > MAX_BATCH) {
             throw new IllegalArgumentException("ledgerbridge.delivery.batch-size must be 1 to " + MAX_BATCH + ", was " + batchSize);
         }
         this.batchSize = batchSize;
+        this.lease = Duration.ofSeconds(leaseSeconds);
         this.documents = documents;
         this.tokens = tokens;
         this.workspaces = workspaces;
@@ -157,7 +159,7 @@ public class DeliveryLane {
             park(workspaceId, "NEEDS_RECONNECT", e.getMessage(), events);
             return events;
         }
-        List<DueDocument> claimed = documents.claim(workspaceId, batchSize, LEASE);
+        List<DueDocument> claimed = documents.claim(workspaceId, batchSize, lease);
         if (claimed.isEmpty()) {
             return events;
         }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ledgerbridge.connection.TokenCipher;
+import io.ledgerbridge.connection.XeroConnection;
+import io.ledgerbridge.connection.XeroConnectionRepository;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * SIGKILL the service in the middle of a stream of events and start it again, while PostgreSQL and
@@ -110,11 +116,97 @@ class CrashRecoveryIT {
         }
     }
 
+    @Test
+    void aServiceKilledAfterXeroTookAnInvoiceButBeforeItsAnswerWasStoredDoesNotSendItTwice() throws Exception {
+        String brokers = environment.getRequiredProperty("camel.component.kafka.brokers");
+        String serverUrl = environment.getRequiredProperty("spring.datasource.url");
+        String databaseUrl = serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + database;
+        createDatabaseAndTopic(serverUrl, brokers);
+        String sandboxUrl = environment.getRequiredProperty("ledgerbridge.demo-connections-from");
+        SandboxClient sandbox = new SandboxClient(sandboxUrl);
+        // Xero is the test's sandbox; a killed pass's claim runs out after 5 s instead of 2 minutes.
+        Map<String, String> xero = Map.of("XERO_API_URL", sandboxUrl + "/api.xro/2.0",
+                "XERO_IDENTITY_URL", sandboxUrl + "/identity", "XERO_LOGIN_URL", sandboxUrl,
+                "XERO_CONNECTIONS_URL", sandboxUrl + "/connections", "LEDGERBRIDGE_CLAIM_LEASE_SECONDS", "5");
+
+        int port = freePort();
+        Process first = startService(brokers, databaseUrl, port, 1, xero);
+        ApiClient api = new ApiClient("http://localhost:" + port, "crash-token");
+        awaitReady(api);
+        ApiClient shared = new ApiClient("http://localhost:" + environment.getRequiredProperty("local.server.port"),
+                "local-dev-token");
+        assertThat(api.put("/api/v1/workspaces/" + supplier,
+                "{\"name\":\"Crash Supplier\",\"roles\":[\"SUPPLIER\"],\"plan\":\"PRO\"}").status()).isEqualTo(201);
+        assertThat(api.put("/api/v1/workspaces/" + supplier + "/settings",
+                shared.get("/api/v1/workspaces/demo-supplier/settings").body()).status()).isEqualTo(200);
+        api.put("/api/v1/workspaces/" + supplier + "/mappings/tax-rates/GST", "{\"sales\":\"OUTPUT\",\"purchases\":\"INPUT\"}");
+        api.put("/api/v1/workspaces/" + supplier + "/mappings/tax-rates/GST_FREE",
+                "{\"sales\":\"EXEMPTOUTPUT\",\"purchases\":\"EXEMPTEXPENSES\"}");
+        UUID tenant = UUID.fromString(SandboxClient.read(sandbox.control("POST", "/sandbox/tenants",
+                "{\"name\":\"Crash Org " + suffix + "\"}")).get("tenantId").asText());
+        var grant = sandbox.grant(tenant);
+        new XeroConnectionRepository(JdbcClient.create(new DriverManagerDataSource(databaseUrl, "postgres", "")),
+                new TokenCipher(io.ledgerbridge.localstack.LocalStackMain.LOCAL_TOKEN_KEY))
+                .save(new XeroConnection(supplier, tenant, "Crash Org", grant.get("access_token").asText(),
+                        grant.get("refresh_token").asText(), Instant.now().plusSeconds(1800), XeroConnection.Status.CONNECTED, null));
+
+        try (KafkaTestClient kafka = new KafkaTestClient(brokers)) {
+            // A first order warms the pass up: the organisation is read and the buyer's contact created.
+            String warm = "crash-warm-" + suffix;
+            kafka.send(topic, supplier, order(warm).toString());
+            await().atMost(Duration.ofSeconds(90)).until(() -> state(databaseUrl, warm), "SYNCED"::equals);
+
+            // Xero takes the next invoice but holds its answer: the service is killed while it waits.
+            sandbox.control("PUT", "/sandbox/faults", "{\"tenantId\":\"" + tenant + "\",\"timeoutRate\":1,\"timeoutMs\":60000}");
+            String orderId = "crash-sent-" + suffix;
+            kafka.send(topic, supplier, order(orderId).toString());
+            await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.invoices(tenant, "INV-" + orderId).size() == 1);
+            first.destroyForcibly().waitFor();
+            assertThat(state(databaseUrl, orderId)).as("the answer never got stored").isNotEqualTo("SYNCED");
+            sandbox.control("PUT", "/sandbox/faults", "{\"tenantId\":\"" + tenant + "\",\"timeoutRate\":0}");
+
+            startService(brokers, databaseUrl, port, 2, xero);
+            await().atMost(Duration.ofSeconds(120)).until(() -> state(databaseUrl, orderId), "SYNCED"::equals);
+            List<com.fasterxml.jackson.databind.JsonNode> inXero = sandbox.invoices(tenant, "INV-" + orderId);
+            assertThat(inXero).as("one invoice in Xero, found again rather than sent twice").hasSize(1);
+            assertThat(xeroId(databaseUrl, orderId)).isEqualTo(inXero.get(0).get("InvoiceID").asText());
+        }
+    }
+
+    private ObjectNode order(String orderId) {
+        ObjectNode event = OrderEvents.invoice(supplier, venue, orderId, 1);
+        ((ObjectNode) event.get("data")).put("invoiceNumber", "INV-" + orderId);
+        return event;
+    }
+
+    private static String state(String databaseUrl, String orderId) throws SQLException {
+        return column(databaseUrl, orderId, "state");
+    }
+
+    private static String xeroId(String databaseUrl, String orderId) throws SQLException {
+        return column(databaseUrl, orderId, "xero_id");
+    }
+
+    private static String column(String databaseUrl, String orderId, String column) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(databaseUrl, "postgres", "");
+             PreparedStatement query = connection.prepareStatement("SELECT " + column + "::text FROM documents WHERE order_id = ?")) {
+            query.setString(1, orderId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
     private Process startService(String brokers, String databaseUrl, int port, int run) throws Exception {
+        return startService(brokers, databaseUrl, port, run, Map.of());
+    }
+
+    private Process startService(String brokers, String databaseUrl, int port, int run, Map<String, String> extra)
+            throws Exception {
         String jar = System.getProperty("ledgerbridge.it.jar");
         assertThat(jar).as("the packaged jar (failsafe sets ledgerbridge.it.jar)").isNotNull();
         assertThat(new File(jar)).exists();
-        Path log = Path.of("target", "crash-it-service-" + run + ".log");
+        Path log = Path.of("target", "crash-it-service-" + suffix + "-" + run + ".log");
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar,
                 "--server.port=" + port,
@@ -134,6 +226,7 @@ class CrashRecoveryIT {
         env.put("LEDGERBRIDGE_TOKEN_KEY", io.ledgerbridge.localstack.LocalStackMain.LOCAL_TOKEN_KEY);
         env.put("OPS_USERNAME", "ops");
         env.put("OPS_PASSWORD", "crash-ops-password");
+        env.putAll(extra);
         Process process = builder.start();
         services.add(process);
         return process;
