@@ -76,9 +76,4 @@ public class ContactDirectory {
             return new Entry(Map.copyOf(contacts), entry.readAt());
         });
     }
-
-    /** After a disconnect or a webhook that says contacts changed: the next read starts from scratch. */
-    public void forget(String workspaceId) {
-        entries.remove(workspaceId);
-    }
 }

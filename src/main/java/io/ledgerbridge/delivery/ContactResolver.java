@@ -58,10 +58,6 @@ public class ContactResolver {
         this.directory = directory;
     }
 
-    public Resolution resolve(XeroConnection connection, Party party, WorkspaceSettings settings) {
-        return resolveAll(connection, List.of(party), settings).get(ContactMatcher.partyKey(party));
-    }
-
     /** @return each party's resolution, by {@link ContactMatcher#partyKey} */
     public Map<String, Resolution> resolveAll(XeroConnection connection, Collection<Party> parties,
                                               WorkspaceSettings settings) {

@@ -57,11 +57,6 @@ public class OrderIntake {
         }
     }
 
-    /** One message, as {@link #recordAll} does it for many. */
-    public Outcome record(String message) {
-        return recordAll(List.of(message)).get(0);
-    }
-
     /** @return one outcome per message, in the same order */
     public List<Outcome> recordAll(List<String> messages) {
         Map<String, Boolean> known = new HashMap<>();

@@ -145,7 +145,7 @@ public final class Bench {
             send("bench-heavy", "venue-" + (i % 50), "heavy-" + i);
         }
         producer.flush();
-        awaitRecorded("bench-heavy", backlog, Duration.ofMinutes(10));
+        awaitRecorded(List.of("bench-heavy"), backlog, Duration.ofMinutes(10));
         System.out.printf(Locale.ROOT, "backlog of %d recorded in %.1f s; the trickle starts%n", backlog, seconds(start, Instant.now()));
         // Each of the 18 tenants: one order every 2 s, staggered; the broken tenant gets the same trickle.
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -294,10 +294,6 @@ public final class Bench {
                         SELECT updated_at FROM documents WHERE workspace_id IN (:ws) AND state = 'SYNCED' ORDER BY updated_at""")
                         .param("ws", workspaces).query(Timestamp.class).list().stream().map(Timestamp::toInstant).toList(),
                         synced -> synced.size() >= expected);
-    }
-
-    private void awaitRecorded(String workspace, int expected, Duration atMost) {
-        awaitRecorded(List.of(workspace), expected, atMost);
     }
 
     private void awaitRecorded(List<String> workspaces, int expected, Duration atMost) {

@@ -64,9 +64,7 @@ class CrashRecoveryIT {
     @Test
     void aKilledServiceLosesNoRecordedDocumentAndNoUnconsumedEvent() throws Exception {
         String brokers = environment.getRequiredProperty("camel.component.kafka.brokers");
-        String serverUrl = environment.getRequiredProperty("spring.datasource.url");
-        String databaseUrl = serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + database;
-        createDatabaseAndTopic(serverUrl, brokers);
+        String databaseUrl = createDatabaseAndTopic(brokers);
 
         int port = freePort();
         Process first = startService(brokers, databaseUrl, port, 1);
@@ -119,9 +117,7 @@ class CrashRecoveryIT {
     @Test
     void aServiceKilledAfterXeroTookAnInvoiceButBeforeItsAnswerWasStoredDoesNotSendItTwice() throws Exception {
         String brokers = environment.getRequiredProperty("camel.component.kafka.brokers");
-        String serverUrl = environment.getRequiredProperty("spring.datasource.url");
-        String databaseUrl = serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + database;
-        createDatabaseAndTopic(serverUrl, brokers);
+        String databaseUrl = createDatabaseAndTopic(brokers);
         String sandboxUrl = environment.getRequiredProperty("ledgerbridge.demo-connections-from");
         SandboxClient sandbox = new SandboxClient(sandboxUrl);
         // Xero is the test's sandbox; a killed pass's claim runs out after 5 s instead of 2 minutes.
@@ -250,7 +246,9 @@ class CrashRecoveryIT {
                 .until(() -> api.anonymous("/actuator/health/readiness").status() == 200);
     }
 
-    private void createDatabaseAndTopic(String serverUrl, String brokers) throws Exception {
+    /** This test's own database (on the test JVM's PostgreSQL) and order topic; returns the database's URL. */
+    private String createDatabaseAndTopic(String brokers) throws Exception {
+        String serverUrl = environment.getRequiredProperty("spring.datasource.url");
         try (Connection connection = DriverManager.getConnection(serverUrl, "postgres", "");
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
@@ -258,6 +256,7 @@ class CrashRecoveryIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
         }
+        return serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + database;
     }
 
     private static long countDocuments(String databaseUrl, String workspace) throws SQLException {
