@@ -259,6 +259,18 @@ class InvoiceRulesTest extends SandboxTest {
     }
 
     @Test
+    void aRenumberedInvoiceIsFoundByItsNewNumberOnlyAndFreesTheOldOne() {
+        String id = createdId(createInvoice(SUPPLIER, invoice("ACCREC", "INV-80", "DRAFT", "10")));
+        sandbox.post("/Invoices", "{\"Invoices\":[{\"InvoiceID\":\"" + id + "\",\"InvoiceNumber\":\"inv-81\"}]}", SUPPLIER);
+        assertThat(first(sandbox.get("/Invoices/INV-81", SUPPLIER), "Invoices").get("InvoiceID").asText()).isEqualTo(id);
+        assertThat(sandbox.get("/Invoices/INV-80", SUPPLIER).statusCode()).isEqualTo(404);
+        String other = createdId(createInvoice(SUPPLIER, invoice("ACCREC", "INV-80", "DRAFT", "12")));
+        assertThat(other).isNotEqualTo(id);
+        JsonNode e = only400Element(createInvoice(SUPPLIER, invoice("ACCREC", "Inv-81", "DRAFT", "12")));
+        assertThat(messages(e)).containsExactly("Invoice # must be unique.");
+    }
+
+    @Test
     void ignoresUnknownProperties() {
         HttpResponse<String> r = createInvoice(SUPPLIER, """
                 {"Type":"ACCREC","Contact":{"Name":"Harbour Cafe"},"dateAsDate":"x","HasErrors":false,

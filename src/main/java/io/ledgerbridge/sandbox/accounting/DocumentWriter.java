@@ -449,6 +449,7 @@ final class DocumentWriter {
             }
             store.put(doc.id, doc);
         }
+        org.indexNumber(doc);
         doc.updated = org.touch();
         announce(org, events, doc, isNew ? "CREATE" : "UPDATE");
         return new ElementResult(Render.document(org, doc, unitdp, true, false), List.of(), warnings);

@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * One Xero organisation held in memory. Callers hold its monitor ({@code synchronized (org)}) while
@@ -30,6 +34,13 @@ public final class Organisation {
     final Map<UUID, Document> creditNotes = new LinkedHashMap<>();
     final Map<UUID, Payment> payments = new LinkedHashMap<>();
     final Map<UUID, BatchPayment> batchPayments = new LinkedHashMap<>();
+    /**
+     * Invoices and credit notes by number, each list in the order the documents got that number: a look-up by
+     * number (every write checks that a sales number is unique) must not scan an organisation of 100,000
+     * invoices. A document that was renumbered stays listed under its old number; look-ups check the number.
+     */
+    private final Map<String, List<Document>> invoiceNumbers = new HashMap<>();
+    private final Map<String, List<Document>> creditNoteNumbers = new HashMap<>();
     private Instant lastUpdate = Instant.EPOCH;
     private int invoiceSequence;
     private int creditNoteSequence;
@@ -116,24 +127,40 @@ public final class Organisation {
                 .findFirst().orElse(null);
     }
 
+    /** Lists a stored invoice or credit note under its number (once), for the look-ups by number below. */
+    void indexNumber(Document doc) {
+        if (doc.number == null) {
+            return;
+        }
+        List<Document> same = (doc.type.isCredit() ? creditNoteNumbers : invoiceNumbers)
+                .computeIfAbsent(numberKey(doc.number), key -> new ArrayList<>(1));
+        if (same.stream().noneMatch(listed -> listed == doc)) {
+            same.add(doc);
+        }
+    }
+
+    private static String numberKey(String number) {
+        return number.trim().toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    }
+
+    private static Stream<Document> numbered(Map<String, List<Document>> index, String number) {
+        String wanted = number.trim();
+        return index.getOrDefault(numberKey(wanted), List.of()).stream().filter(d -> wanted.equalsIgnoreCase(d.number));
+    }
+
     /** The ACCREC invoice with this number (unique), or the first ACCPAY bill with it; DELETED ones are ignored. */
     Document invoiceByNumber(DocumentType type, String number) {
-        String wanted = number.trim();
-        return invoices.values().stream()
-                .filter(d -> d.type == type && wanted.equalsIgnoreCase(d.number) && !"DELETED".equals(d.status))
+        return numbered(invoiceNumbers, number).filter(d -> d.type == type && !"DELETED".equals(d.status))
                 .findFirst().orElse(null);
     }
 
     Document creditNoteByNumber(String number) {
-        String wanted = number.trim();
-        return creditNotes.values().stream().filter(d -> wanted.equalsIgnoreCase(d.number)).findFirst().orElse(null);
+        return numbered(creditNoteNumbers, number).findFirst().orElse(null);
     }
 
     /** The credit note of this type with this number (ACCRECCREDIT numbers are unique); DELETED ones are ignored. */
     Document creditNoteByNumber(DocumentType type, String number) {
-        String wanted = number.trim();
-        return creditNotes.values().stream()
-                .filter(d -> d.type == type && wanted.equalsIgnoreCase(d.number) && !"DELETED".equals(d.status))
+        return numbered(creditNoteNumbers, number).filter(d -> d.type == type && !"DELETED".equals(d.status))
                 .findFirst().orElse(null);
     }
 
@@ -143,7 +170,7 @@ public final class Organisation {
         if (id != null) {
             return invoices.get(id);
         }
-        return invoices.values().stream().filter(d -> idOrNumber.equalsIgnoreCase(d.number)).findFirst().orElse(null);
+        return numbered(invoiceNumbers, idOrNumber).findFirst().orElse(null);
     }
 
     Document creditNoteByIdOrNumber(String idOrNumber) {
