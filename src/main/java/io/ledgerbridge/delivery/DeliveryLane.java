@@ -308,14 +308,17 @@ public class DeliveryLane {
         List<Payable> payable = new ArrayList<>();
         // every outcome of the call in one transaction: one commit (one WAL flush) per call, not two per document
         transaction.executeWithoutResult(status -> {
+            Outcomes outcomes = new Outcomes(new ArrayList<>(), new ArrayList<>());
             for (int i = 0; i < sending.size(); i++) {
                 Work work = sending.get(i);
                 XeroDocument answer = i < answers.size() ? answers.get(i) : null;
-                if (apply(connection, organisation, endpoint, work, answer, key, response.status(), events)
+                if (apply(connection, organisation, endpoint, work, answer, key, response.status(), outcomes, events)
                         && needsPayment(work, answer, settings)) {
                     payable.add(new Payable(work, answer.xeroId()));
                 }
             }
+            documents.deliveredAll(outcomes.deliveries());
+            documents.recordAttempts(outcomes.attempts());
         });
         if (!payable.isEmpty()) {
             pay(connection, settings, payable, events);
@@ -389,9 +392,13 @@ public class DeliveryLane {
         }
     }
 
+    /** What a call's answers do to its documents, stored together once every answer is read. */
+    private record Outcomes(List<DeliveryRepository.Delivery> deliveries, List<DeliveryRepository.Attempt> attempts) {
+    }
+
     /** @return true when the document is now synced in Xero */
     private boolean apply(XeroConnection connection, Organisation organisation, XeroEndpoint endpoint, Work work,
-                          XeroDocument answer, String key, int status, List<SyncStatusEvent> events) {
+                          XeroDocument answer, String key, int status, Outcomes outcomes, List<SyncStatusEvent> events) {
         DueDocument due = work.due();
         String operation = due.cancelled() ? "CANCEL" : due.xeroId() == null ? "CREATE" : "UPDATE";
         if (answer == null) {
@@ -414,8 +421,8 @@ public class DeliveryLane {
                     : "GL account required: " + String.join(", ", work.coding().linesWithoutAccount());
             String hint = reason == null ? null
                     : "Map the items (or set a default account): the document is then sent again and approved by itself.";
-            documents.delivered(due, answer.xeroId(), xeroStatus, state, reason, note, hint);
-            documents.recordAttempt(due, operation, key, status, state, null);
+            outcomes.deliveries().add(new DeliveryRepository.Delivery(due, answer.xeroId(), xeroStatus, state, reason, note, hint));
+            outcomes.attempts().add(new DeliveryRepository.Attempt(due, operation, key, status, state, null));
             events.add(event(due, state, reason, answer.xeroId(), xeroStatus, note, hint));
             return "SYNCED".equals(state);
         }
@@ -423,13 +430,13 @@ public class DeliveryLane {
                 : answer.validationErrors().stream().map(XeroMessage::message).toList();
         if (XeroMessages.paidLock(messages, statusInXero(connection, endpoint, due, messages))) {
             settle(due, "LOCKED", null, XeroMessages.CHANGE_IT_IN_XERO, "Change it in Xero.", events);
-            documents.recordAttempt(due, operation, key, status, "LOCKED", String.join(" ", messages));
+            outcomes.attempts().add(new DeliveryRepository.Attempt(due, operation, key, status, "LOCKED", String.join(" ", messages)));
             return false;
         }
         Problem problem = XeroMessages.explain(messages, work.coding(), organisation.name(),
                 endpoint.number(work.document()), due.sales());
         settle(due, "FAILED", null, problem.message(), problem.fixHint(), events);
-        documents.recordAttempt(due, operation, key, status, "FAILED", String.join(" ", messages));
+        outcomes.attempts().add(new DeliveryRepository.Attempt(due, operation, key, status, "FAILED", String.join(" ", messages)));
         organisations.forget(connection.workspaceId());
         return false;
     }

@@ -3,8 +3,12 @@ package io.ledgerbridge.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +22,11 @@ import org.springframework.stereotype.Repository;
 public class DeliveryRepository {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    public DeliveryRepository(JdbcClient jdbc) {
+    public DeliveryRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public List<String> workspacesWithDueDocuments(int limit) {
@@ -55,12 +61,29 @@ public class DeliveryRepository {
     }
 
     /**
-     * Xero holds this version now. {@code state} SYNCED, VOIDED or WAITING (with {@code reason}, and the
-     * {@code note} and {@code fixHint} a person reads, e.g. which lines still need a GL account).
+     * Xero holds this version of {@code document} now. {@code state} SYNCED, VOIDED or WAITING (with {@code reason},
+     * and the {@code note} and {@code fixHint} a person reads, e.g. which lines still need a GL account).
      */
+    public record Delivery(DueDocument document, UUID xeroId, String xeroStatus, String state, String reason,
+                           String note, String fixHint) {
+    }
+
+    /** One step of a document's history (document_attempts): a write, a look-up or a payment, and its outcome. */
+    public record Attempt(DueDocument document, String operation, String idempotencyKey, Integer httpStatus,
+                          String outcome, String message) {
+    }
+
     public void delivered(DueDocument document, UUID xeroId, String xeroStatus, String state, String reason,
                           String note, String fixHint) {
-        jdbc.sql("""
+        deliveredAll(List.of(new Delivery(document, xeroId, xeroStatus, state, reason, note, fixHint)));
+    }
+
+    /** The outcomes of one call, in one round trip: a pass of 50 documents is one batch, not 50 statements. */
+    public void deliveredAll(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
                 UPDATE documents
                    SET xero_id = :xeroId, delivered_version = :version, xero_status = :xeroStatus,
                        outcome_unknown = false, claimed_until = NULL, attempts = attempts + 1, synced_at = now(),
@@ -69,11 +92,12 @@ public class DeliveryRepository {
                        error = CASE WHEN version = :version THEN :note END,
                        fix_hint = CASE WHEN version = :version THEN :hint END, updated_at = now()
                  WHERE workspace_id = :ws AND document_id = :id
-                """)
-                .param("ws", document.workspaceId()).param("id", document.documentId())
-                .param("xeroId", xeroId).param("version", document.version()).param("xeroStatus", xeroStatus)
-                .param("state", state).param("reason", reason).param("note", note).param("hint", fixHint)
-                .update();
+                """, deliveries.stream().map(delivery -> new MapSqlParameterSource()
+                        .addValue("ws", delivery.document().workspaceId()).addValue("id", delivery.document().documentId())
+                        .addValue("xeroId", delivery.xeroId()).addValue("version", delivery.document().version())
+                        .addValue("xeroStatus", delivery.xeroStatus()).addValue("state", delivery.state())
+                        .addValue("reason", delivery.reason()).addValue("note", delivery.note())
+                        .addValue("hint", delivery.fixHint())).toArray(SqlParameterSource[]::new));
     }
 
     /**
@@ -202,14 +226,23 @@ public class DeliveryRepository {
 
     public void recordAttempt(DueDocument document, String operation, String idempotencyKey, Integer httpStatus,
                               String outcome, String message) {
-        jdbc.sql("""
+        recordAttempts(List.of(new Attempt(document, operation, idempotencyKey, httpStatus, outcome, message)));
+    }
+
+    /** Several documents' attempts in one round trip. */
+    public void recordAttempts(List<Attempt> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
                 INSERT INTO document_attempts (workspace_id, document_id, version, operation, idempotency_key,
                                                http_status, outcome, message)
                 VALUES (:ws, :id, :version, :operation, :key, :status, :outcome, :message)
-                """)
-                .param("ws", document.workspaceId()).param("id", document.documentId()).param("version", document.version())
-                .param("operation", operation).param("key", idempotencyKey).param("status", httpStatus)
-                .param("outcome", outcome).param("message", message)
-                .update();
+                """, attempts.stream().map(attempt -> new MapSqlParameterSource()
+                        .addValue("ws", attempt.document().workspaceId()).addValue("id", attempt.document().documentId())
+                        .addValue("version", attempt.document().version()).addValue("operation", attempt.operation())
+                        .addValue("key", attempt.idempotencyKey()).addValue("status", attempt.httpStatus(), Types.INTEGER)
+                        .addValue("outcome", attempt.outcome()).addValue("message", attempt.message()))
+                .toArray(SqlParameterSource[]::new));
     }
 }
