@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import io.ledgerbridge.sandbox.SandboxSettings;
 import io.ledgerbridge.sandbox.XeroSandbox;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything LedgerBridge needs, in this process: PostgreSQL, a Kafka broker, a mail server and the Xero
  * sandbox (kept in its own package, {@code io.ledgerbridge.sandbox}, and only started here).
- * One stack per JVM: the local profile and {@link LocalStackMain} start it, and a JVM shutdown hook
- * stops it cleanly.
+ * One stack per JVM: the local profile and {@link LocalStackMain} start it, and it stops cleanly when the JVM
+ * shuts down, after the application that uses it.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -37,12 +38,18 @@ public final class LocalStack implements AutoCloseable {
         this.mail = new MailServer(settings);
     }
 
-    /** Starts the stack, or returns the one this JVM already runs. */
-    public static synchronized LocalStack startOnce(LocalStackSettings settings) {
+    /**
+     * Starts the stack, or returns the one this JVM already runs.
+     *
+     * @param stopAtShutdown registers how the stack is stopped when the JVM shuts down: after the application
+     *                       has stopped, when it runs inside one (its Kafka consumers must leave their group
+     *                       while the broker is still there, or shutting down waits out Camel's timeout)
+     */
+    public static synchronized LocalStack startOnce(LocalStackSettings settings, Consumer<Runnable> stopAtShutdown) {
         if (running == null) {
             LocalStack stack = new LocalStack(settings);
             stack.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+            stopAtShutdown.accept(stack::close);
             running = stack;
         }
         return running;

@@ -2,6 +2,7 @@ package io.ledgerbridge.localstack;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
@@ -24,7 +25,10 @@ public class LocalStackEnvironmentListener implements ApplicationListener<Applic
                 || environment.getPropertySources().contains(PROPERTY_SOURCE)) {
             return;
         }
-        LocalStack stack = LocalStack.startOnce(LocalStackSettings.from(environment::getProperty));
+        // Spring Boot runs its shutdown handlers once the application context is closed: Camel has stopped its
+        // consumers by then. A JVM shutdown hook of our own would stop the broker at the same time instead.
+        LocalStack stack = LocalStack.startOnce(LocalStackSettings.from(environment::getProperty),
+                SpringApplication.getShutdownHandlers()::add);
         Map<String, Object> properties = new HashMap<>(stack.settings().serviceProperties());
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
     }

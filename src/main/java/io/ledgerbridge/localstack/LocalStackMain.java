@@ -19,7 +19,8 @@ public final class LocalStackMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        LocalStack stack = LocalStack.startOnce(LocalStackSettings.from(LocalStackMain::lookup));
+        LocalStack stack = LocalStack.startOnce(LocalStackSettings.from(LocalStackMain::lookup),
+                stop -> Runtime.getRuntime().addShutdownHook(new Thread(stop, "local-stack-shutdown")));
         Map<String, String> environment = new TreeMap<>(stack.settings().serviceEnvironment());
         StringBuilder ready = new StringBuilder("\n=== LedgerBridge local stack is up. Run the service against it with:\n");
         ready.append("SPRING_PROFILES_ACTIVE=prod");
