@@ -4,7 +4,8 @@
 set -euo pipefail
 work=$(mktemp -d -t ledgerbridge-bench.XXXXXX)
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+# The stack's data (up to a GB of Kafka log and PostgreSQL files) goes with the run; the logs stay.
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work/data"; }
 trap cleanup EXIT
 
 jar=$(ls target/ledgerbridge-*.jar 2>/dev/null | grep -v original | head -1 || true)
