@@ -40,6 +40,18 @@ public class DeliveryRepository {
                 .list();
     }
 
+    /** Whether the workspace has a document a pass could claim now. */
+    public boolean hasDueDocuments(String workspaceId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM documents
+                                WHERE workspace_id = :ws AND state = 'PENDING' AND next_attempt_at <= now()
+                                  AND (claimed_until IS NULL OR claimed_until < now()))
+                """)
+                .param("ws", workspaceId)
+                .query(Boolean.class)
+                .single();
+    }
+
     public List<DueDocument> claim(String workspaceId, int limit, Duration lease) {
         return jdbc.sql("""
                 UPDATE documents d SET claimed_until = now() + CAST(:lease AS interval)

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides which workspaces' lanes run a pass now: those with due documents and no pass already queued
- * or running in this replica. Other replicas cannot take the same documents (claims skip locked rows),
+ * or running in this replica; every tick, and right after a pass that left due documents behind. Other replicas cannot take the same documents (claims skip locked rows),
  * and a slow or throttled workspace only ever holds its own lane.
  */
 @Component("laneDispatcher")
@@ -33,5 +33,14 @@ public class LaneDispatcher {
 
     public void release(String workspaceId) {
         active.remove(workspaceId);
+    }
+
+    /**
+     * After a pass: whether the same workspace goes again at once, because it still has due documents (a
+     * backlog), instead of at the next tick. Takes the lane like {@link #readyLanes} does, so a workspace never
+     * has two passes here. A throttled workspace's documents are not due, so it waits for its pacer as before.
+     */
+    public boolean continueLane(String workspaceId) {
+        return !active.contains(workspaceId) && documents.hasDueDocuments(workspaceId) && active.add(workspaceId);
     }
 }
