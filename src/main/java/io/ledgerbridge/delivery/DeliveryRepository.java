@@ -40,14 +40,17 @@ public class DeliveryRepository {
                 .list();
     }
 
-    /** Whether the workspace has a document a pass could claim now. */
-    public boolean hasDueDocuments(String workspaceId) {
+    /** Whether the workspace has at least {@code batch} documents a pass could claim now. */
+    public boolean hasBatchDue(String workspaceId, int batch) {
         return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM documents
-                                WHERE workspace_id = :ws AND state = 'PENDING' AND next_attempt_at <= now()
-                                  AND (claimed_until IS NULL OR claimed_until < now()))
+                SELECT count(*) >= :batch FROM (
+                       SELECT 1 FROM documents
+                        WHERE workspace_id = :ws AND state = 'PENDING' AND next_attempt_at <= now()
+                          AND (claimed_until IS NULL OR claimed_until < now())
+                        LIMIT :batch) due
                 """)
                 .param("ws", workspaceId)
+                .param("batch", batch)
                 .query(Boolean.class)
                 .single();
     }

@@ -16,12 +16,15 @@ public class LaneDispatcher {
 
     private final DeliveryRepository documents;
     private final int maxLanesPerTick;
+    private final int batchSize;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
 
     public LaneDispatcher(DeliveryRepository documents,
-                          @Value("${ledgerbridge.delivery.max-lanes-per-tick:500}") int maxLanesPerTick) {
+                          @Value("${ledgerbridge.delivery.max-lanes-per-tick:500}") int maxLanesPerTick,
+                          @Value("${ledgerbridge.delivery.batch-size:50}") int batchSize) {
         this.documents = documents;
         this.maxLanesPerTick = maxLanesPerTick;
+        this.batchSize = batchSize;
     }
 
     /** Workspaces to start a pass for; each stays taken until {@link #release} is called for it. */
@@ -36,11 +39,12 @@ public class LaneDispatcher {
     }
 
     /**
-     * After a pass: whether the same workspace goes again at once, because it still has due documents (a
-     * backlog), instead of at the next tick. Takes the lane like {@link #readyLanes} does, so a workspace never
+     * After a pass: whether the same workspace goes again at once, because a whole batch is due (a backlog),
+     * instead of at the next tick. Fewer wait for the tick, so documents arriving meanwhile join them and a call
+     * still carries a full batch when it can. Takes the lane like {@link #readyLanes} does, so a workspace never
      * has two passes here. A throttled workspace's documents are not due, so it waits for its pacer as before.
      */
     public boolean continueLane(String workspaceId) {
-        return !active.contains(workspaceId) && documents.hasDueDocuments(workspaceId) && active.add(workspaceId);
+        return !active.contains(workspaceId) && documents.hasBatchDue(workspaceId, batchSize) && active.add(workspaceId);
     }
 }

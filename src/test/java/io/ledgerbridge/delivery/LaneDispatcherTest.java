@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 class LaneDispatcherTest {
 
     private final DeliveryRepository documents = mock(DeliveryRepository.class);
-    private final LaneDispatcher dispatcher = new LaneDispatcher(documents, 500);
+    private final LaneDispatcher dispatcher = new LaneDispatcher(documents, 500, 50);
 
     @Test
     void aWorkspaceWithAPassQueuedOrRunningIsNotStartedAgain() {
         when(documents.workspacesWithDueDocuments(anyInt())).thenReturn(List.of("ws-a", "ws-b"));
-        when(documents.hasDueDocuments("ws-a")).thenReturn(true);
+        when(documents.hasBatchDue("ws-a", 50)).thenReturn(true);
 
         assertThat(dispatcher.readyLanes()).containsExactly("ws-a", "ws-b");
         assertThat(dispatcher.readyLanes()).isEmpty();
@@ -28,9 +28,9 @@ class LaneDispatcherTest {
     }
 
     @Test
-    void aPassThatLeftDueDocumentsContinuesAtOnceAndHoldsTheLane() {
+    void aPassThatLeftAWholeBatchDueContinuesAtOnceAndHoldsTheLane() {
         when(documents.workspacesWithDueDocuments(anyInt())).thenReturn(List.of("ws-a"));
-        when(documents.hasDueDocuments("ws-a")).thenReturn(true);
+        when(documents.hasBatchDue("ws-a", 50)).thenReturn(true);
         dispatcher.readyLanes();
         dispatcher.release("ws-a");
 
@@ -40,9 +40,9 @@ class LaneDispatcherTest {
     }
 
     @Test
-    void aWorkspaceWithNothingDueNowWaitsForTheTick() {
-        // e.g. throttled: its documents are due again when its pacer allows, not now
-        when(documents.hasDueDocuments("ws-a")).thenReturn(false);
+    void aWorkspaceWithLessThanABatchDueWaitsForTheTick() {
+        // throttled (its documents are due again when its pacer allows), or caught up: what arrives meanwhile joins the batch
+        when(documents.hasBatchDue("ws-a", 50)).thenReturn(false);
         when(documents.workspacesWithDueDocuments(anyInt())).thenReturn(List.of("ws-a"));
 
         assertThat(dispatcher.continueLane("ws-a")).isFalse();
