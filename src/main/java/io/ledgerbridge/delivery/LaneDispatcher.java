@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides which workspaces' lanes run a pass now: those with due documents and no pass already queued
- * or running in this replica; every tick, and right after a pass that left due documents behind. Other replicas cannot take the same documents (claims skip locked rows),
- * and a slow or throttled workspace only ever holds its own lane.
+ * or running in this replica; every tick, and right after a pass that left a whole batch due. Other replicas
+ * cannot take the same documents (claims skip locked rows), and a slow or throttled workspace only ever holds
+ * its own lane.
  */
 @Component("laneDispatcher")
 public class LaneDispatcher {
