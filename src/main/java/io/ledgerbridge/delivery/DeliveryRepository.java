@@ -21,6 +21,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DeliveryRepository {
 
+    /** A document a pass may claim now: pending, due, and not held by another pass's claim. */
+    private static final String DUE_NOW =
+            "state = 'PENDING' AND next_attempt_at <= now() AND (claimed_until IS NULL OR claimed_until < now())";
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
 
@@ -32,9 +36,9 @@ public class DeliveryRepository {
     public List<String> workspacesWithDueDocuments(int limit) {
         return jdbc.sql("""
                 SELECT workspace_id FROM documents
-                 WHERE state = 'PENDING' AND next_attempt_at <= now() AND (claimed_until IS NULL OR claimed_until < now())
+                 WHERE %s
                  GROUP BY workspace_id ORDER BY min(next_attempt_at) LIMIT :limit
-                """)
+                """.formatted(DUE_NOW))
                 .param("limit", limit)
                 .query(String.class)
                 .list();
@@ -44,11 +48,8 @@ public class DeliveryRepository {
     public boolean hasBatchDue(String workspaceId, int batch) {
         return jdbc.sql("""
                 SELECT count(*) >= :batch FROM (
-                       SELECT 1 FROM documents
-                        WHERE workspace_id = :ws AND state = 'PENDING' AND next_attempt_at <= now()
-                          AND (claimed_until IS NULL OR claimed_until < now())
-                        LIMIT :batch) due
-                """)
+                       SELECT 1 FROM documents WHERE workspace_id = :ws AND %s LIMIT :batch) due
+                """.formatted(DUE_NOW))
                 .param("ws", workspaceId)
                 .param("batch", batch)
                 .query(Boolean.class)
@@ -60,14 +61,13 @@ public class DeliveryRepository {
                 UPDATE documents d SET claimed_until = now() + CAST(:lease AS interval)
                  WHERE d.workspace_id = :ws AND d.document_id IN (
                        SELECT document_id FROM documents
-                        WHERE workspace_id = :ws AND state = 'PENDING' AND next_attempt_at <= now()
-                          AND (claimed_until IS NULL OR claimed_until < now())
+                        WHERE workspace_id = :ws AND %s
                         ORDER BY next_attempt_at, created_at
                         LIMIT :limit FOR UPDATE SKIP LOCKED)
                 RETURNING d.document_id, d.workspace_id, d.source_key, d.order_id, d.xero_type, d.version,
                           d.last_event_type, d.payload::text AS payload, d.xero_id, d.delivered_version, d.xero_status,
                           d.outcome_unknown, d.attempts, d.payment_id
-                """)
+                """.formatted(DUE_NOW))
                 .param("ws", workspaceId)
                 .param("limit", limit)
                 .param("lease", lease.toSeconds() + " seconds")
