@@ -6,7 +6,8 @@
 #   bench/bench.sh baseline    the same with one document per call (180 documents: 3 minutes at 60/min)
 #   bench/bench.sh fairness    20 tenants: a 10,000-document backlog, a tenant answered 503, 18 trickling
 #   bench/bench.sh overhead    limits and faults off: Kafka -> sandbox documents/s and CPU-ms per document
-# BENCH_DOCUMENTS overrides the document count, BENCH_WARMUP the warm-up (overhead: 20,000; ceiling: 500 on another tenant); BENCH_SERVICE_JAVA_OPTS adds JVM options to the service (e.g.
+# BENCH_DOCUMENTS overrides the document count, BENCH_WARMUP the warm-up (overhead: 20,000; ceiling: 500
+# on another tenant); BENCH_SERVICE_JAVA_OPTS adds JVM options to the service (e.g.
 # -XX:StartFlightRecording=filename=/tmp/service.jfr,settings=profile). Logs stay in the printed directory.
 cd "$(dirname "$0")/.."
 mode=${1:?usage: bench/bench.sh ceiling|baseline|fairness|overhead}

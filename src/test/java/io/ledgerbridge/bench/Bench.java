@@ -107,7 +107,7 @@ public final class Bench {
     /**
      * One supplier, a backlog of documents to 50 buyers, Xero's real limits: documents per minute and 429s.
      * With {@code warmUp} documents, another supplier with an organisation of its own goes first, so the service
-     * has been running (a freshly started JVM took 2.5 s longer to its first call); the measured tenant is still
+     * has been running (a freshly started JVM took about 1 s longer to its first call); the measured tenant is still
      * new to the service and to Xero, and makes its own set-up calls.
      */
     private void ceiling(int documents, String workspace, int warmUp) throws Exception {
@@ -284,15 +284,9 @@ public final class Bench {
             System.out.printf(Locale.ROOT, "  of it: stack JVM (Kafka broker and Xero sandbox) %.2f, PostgreSQL %.2f CPU-ms per document%n",
                     (double) stack / documents, (double) postgres / documents);
         }
-        int invoiceCalls = 0;
+        long invoiceCalls = 0;
         for (UUID organisation : organisations) {
-            for (JsonNode call : JSON.readTree(request("GET", sandbox + "/sandbox/calls?limit=10000&tenantId=" + organisation, null))) {
-                long startedAt = Instant.parse(call.path("time").asText()).toEpochMilli() - call.path("durationMs").asLong();
-                if (startedAt >= start.toEpochMilli() && call.path("method").asText().equals("POST")
-                        && call.path("path").asText().contains("/Invoices")) {
-                    invoiceCalls++;
-                }
-            }
+            invoiceCalls += calls(organisation).invoiceCallStarts().stream().filter(at -> at >= start.toEpochMilli()).count();
         }
         System.out.printf(Locale.ROOT, "POST /Invoices calls in the run: %d, %.1f documents per call%n", invoiceCalls,
                 (double) documents / Math.max(1, invoiceCalls));
@@ -325,9 +319,7 @@ public final class Bench {
             for (Path task : tasks.toList()) {
                 try {
                     String name = Files.readString(task.resolve("comm")).trim().replaceAll("\\d+", "#");
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    threads.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10, Long::sum);
+                    threads.merge(name, statCpuMillis(task.resolve("stat")), Long::sum);
                 } catch (IOException gone) {
                     // the thread ended meanwhile
                 }
@@ -449,7 +441,8 @@ public final class Bench {
     }
 
     private record Calls(int total, int throttled, int busiestMinute, Map<String, Integer> byKind,
-                         long invoiceCallMedianMs, long betweenCallsMedianMs, List<Long> startsAfterFirst) {
+                         long invoiceCallMedianMs, long betweenCallsMedianMs, List<Long> startsAfterFirst,
+                         List<Long> invoiceCallStarts) {
     }
 
     /** The sandbox's call log for one organisation: calls, 429s, and the most calls that started in any 60 s. */
@@ -458,6 +451,7 @@ public final class Bench {
         List<Long> times = new ArrayList<>();
         Map<String, Integer> byKind = new java.util.TreeMap<>();
         List<Long> invoiceCalls = new ArrayList<>();
+        List<Long> invoiceCallStarts = new ArrayList<>();
         // [answered at, started at] of each call that was not throttled, to see how long a pass spends between calls
         List<long[]> answered = new ArrayList<>();
         int throttled = 0;
@@ -476,6 +470,7 @@ public final class Bench {
                 answered.add(new long[] {at, at - duration});
                 if (path.equals("Invoices") && call.path("method").asText().equals("POST")) {
                     invoiceCalls.add(duration);
+                    invoiceCallStarts.add(at - duration);
                 }
             }
         }
@@ -499,7 +494,7 @@ public final class Bench {
         }
         return new Calls(log.size(), throttled, busiest, byKind, invoiceCalls.isEmpty() ? -1 : percentile(invoiceCalls, 50),
                 between.isEmpty() ? -1 : percentile(between, 50),
-                times.stream().map(time -> time - times.get(0)).toList());
+                times.stream().map(time -> time - times.get(0)).toList(), invoiceCallStarts);
     }
 
     /** user + system CPU time of a process, from /proc (Linux). */
@@ -507,7 +502,12 @@ public final class Bench {
         if (pid <= 0) {
             return 0;
         }
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return statCpuMillis(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /** user + system CPU time from a process's or a thread's stat file. */
+    private static long statCpuMillis(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
