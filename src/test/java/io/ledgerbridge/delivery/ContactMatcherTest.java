@@ -64,4 +64,35 @@ class ContactMatcherTest {
         assertThat(ContactMatcher.partyKey(new Party(null, "Harbour Cafe Pty Ltd", null, null, null, null, null)))
                 .isEqualTo("name:harbour cafe");
     }
+
+    private static Party named(String name) {
+        return new Party(null, name, null, null, null, null, null);
+    }
+
+    @Test
+    void partiesWhoseNamesDifferOnlyOutsideLatinLettersAreDifferentParties() {
+        assertThat(ContactMatcher.partyKey(named("Café 東京"))).isNotEqualTo(ContactMatcher.partyKey(named("Café 大阪")));
+        XeroContact tokyo = contact("Café 東京", null, null, null, "ACTIVE");
+        assertThat(ContactMatcher.match(named("Café 大阪"), List.of(tokyo)).found())
+                .as("Osaka's café is not Tokyo's").isFalse();
+        assertThat(ContactMatcher.match(named("Cafe 東京"), List.of(tokyo)).contact()).isSameAs(tokyo);
+    }
+
+    @Test
+    void aNameWithNoLatinLettersHasAKeyOfItsOwnAndStillMatchesByName() {
+        assertThat(ContactMatcher.partyKey(named("東京カフェ"))).isNotEqualTo("name:null")
+                .isNotEqualTo(ContactMatcher.partyKey(named("大阪カフェ")));
+        XeroContact osaka = contact("大阪カフェ", null, null, null, "ACTIVE");
+        assertThat(ContactMatcher.match(named("東京カフェ"), List.of(osaka)).found()).isFalse();
+        assertThat(ContactMatcher.match(named("大阪カフェ"), List.of(osaka)).contact()).isSameAs(osaka);
+    }
+
+    @Test
+    void nothingMatchesOnANameThatNormalisesToNothing() {
+        XeroContact dots = contact("...", null, null, null, "ACTIVE");
+        XeroContact co = contact("The Co", null, null, null, "ACTIVE");
+        assertThat(ContactMatcher.match(named("!!!"), List.of(dots, co)).found()).isFalse();
+        assertThat(ContactMatcher.match(named("Co."), List.of(dots, co)).found()).isFalse();
+        assertThat(ContactMatcher.partyKey(named("!!!"))).isNotEqualTo(ContactMatcher.partyKey(named("???")));
+    }
 }

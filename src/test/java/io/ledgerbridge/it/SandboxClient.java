@@ -72,6 +72,24 @@ final class SandboxClient {
         return documents(tenant, "CreditNotes", "CreditNoteNumber", number);
     }
 
+    /** The organisation's invoices and bills that carry this Url (LedgerBridge puts one on each it writes). */
+    List<JsonNode> invoicesWithUrl(UUID tenant, String url) {
+        return documents(tenant, "Invoices", "Url", url);
+    }
+
+    /** The organisation's credit notes for this platform number and Xero type (ACCRECCREDIT or ACCPAYCREDIT). */
+    List<JsonNode> creditNotes(UUID tenant, String number, String type) {
+        return creditNotes(tenant, number).stream().filter(note -> type.equals(note.path("Type").asText())).toList();
+    }
+
+    /** Every call the sandbox answered for the organisation, oldest first: method, path, status, key. */
+    List<JsonNode> calls(UUID tenant) {
+        List<JsonNode> found = new ArrayList<>();
+        JsonNode calls = read(control("GET", "/sandbox/calls?tenantId=" + tenant, null));
+        (calls.isArray() ? calls : calls.path("calls")).forEach(found::add);
+        return found;
+    }
+
     private List<JsonNode> documents(UUID tenant, String collection, String numberField, String number) {
         List<JsonNode> found = new ArrayList<>();
         for (JsonNode document : read(control("GET", "/sandbox/tenants/" + tenant + "/documents", null)).path(collection)) {
@@ -80,6 +98,11 @@ final class SandboxClient {
             }
         }
         return found;
+    }
+
+    /** Every invoice, bill and credit note of the organisation, as Xero holds them. */
+    JsonNode documents(UUID tenant) {
+        return read(control("GET", "/sandbox/tenants/" + tenant + "/documents", null));
     }
 
     static JsonNode read(String json) {

@@ -1,0 +1,63 @@
+package io.ledgerbridge.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ledgerbridge.support.TestDatabase;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The claim and its fence, on a real PostgreSQL: a pass whose claim ran out cannot overwrite what another pass did. */
+class DeliveryRepositoryTest {
+
+    private TestDatabase.Database db;
+    private DeliveryRepository repository;
+
+    @BeforeEach
+    void database() {
+        db = TestDatabase.fresh();
+        repository = new DeliveryRepository(db.jdbc(), db.batch());
+        db.jdbc().sql("""
+                INSERT INTO workspaces (workspace_id, name, roles, inbound_address)
+                VALUES ('ws-a', 'A', '{SUPPLIER}', 'invoices+ws-a@ledgerbridge.local')
+                """).update();
+    }
+
+    private UUID document(String orderId) {
+        UUID id = UUID.randomUUID();
+        db.jdbc().sql("""
+                INSERT INTO documents (document_id, workspace_id, source_key, order_id, xero_type, version, last_event_id,
+                                       last_event_type, currency, total, payload, state, next_attempt_at)
+                VALUES (:id, 'ws-a', :order, :order, 'ACCREC', 1, 'evt-' || :order, 'invoice.generated', 'AUD', 10,
+                        '{}'::jsonb, 'PENDING', now() - interval '1 second')
+                """).param("id", id).param("order", orderId).update();
+        return id;
+    }
+
+    private String state(UUID id) {
+        return db.jdbc().sql("SELECT state FROM documents WHERE document_id = :id").param("id", id).query(String.class).single();
+    }
+
+    private void leaseRunsOut() {
+        db.jdbc().sql("UPDATE documents SET claimed_until = now() - interval '1 second' WHERE workspace_id = 'ws-a'").update();
+    }
+
+    @Test
+    void aPassWhoseClaimRanOutCannotRecordAnOutcomeOverTheNextPassesClaim() {
+        UUID id = document("o-1");
+        List<DueDocument> first = repository.claim("ws-a", 50, Duration.ofSeconds(120));
+        assertThat(first).hasSize(1);
+
+        leaseRunsOut();
+        List<DueDocument> second = repository.claim("ws-a", 50, Duration.ofSeconds(120));
+        assertThat(second).as("the next pass takes the document once the first pass's claim ran out").hasSize(1);
+
+        // The first pass comes back late with an outcome: it no longer holds the document.
+        repository.deliveredAll(List.of(new DeliveryRepository.Delivery(first.get(0), UUID.randomUUID(), "AUTHORISED",
+                "SYNCED", null, null, null)));
+        assertThat(state(id)).as("the stale pass's outcome is refused; the document is still the second pass's")
+                .isEqualTo("PENDING");
+    }
+}
