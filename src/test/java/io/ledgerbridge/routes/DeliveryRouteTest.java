@@ -70,7 +70,7 @@ class DeliveryRouteTest {
                     }
                 }));
         AdviceWith.adviceWith(camel, "sync-status",
-                route -> route.weaveById("publish-state-changes").replace().process(exchange -> {
+                route -> route.weaveById("publish-sync-status").replace().process(exchange -> {
                     if (PUBLISH_FAILURES.getAndDecrement() > 0) {
                         throw new IllegalStateException("Kafka is unreachable");
                     }
