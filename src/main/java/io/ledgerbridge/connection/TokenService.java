@@ -114,8 +114,12 @@ public class TokenService {
                 log.warn("Workspace {} needs to reconnect Xero: {}", workspaceId, reason);
                 return new NeedsReconnectException(workspaceId, reason);
             }
-            throw new IllegalStateException("Refreshing the Xero token of workspace '" + workspaceId + "' failed: "
+            throw new TokenUnavailableException("Refreshing the Xero token of workspace '" + workspaceId + "' failed: "
                     + e.getError(), e);
+        } catch (RuntimeException e) {
+            // the token endpoint did not answer, or answered something unreadable: try again later
+            throw new TokenUnavailableException("Xero's token endpoint could not refresh the token of workspace '"
+                    + workspaceId + "': " + e.getMessage(), e);
         }
         OAuth2AccessToken access = response.getAccessToken();
         String refreshToken = response.getRefreshToken() == null

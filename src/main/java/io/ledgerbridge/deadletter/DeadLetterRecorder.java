@@ -60,19 +60,16 @@ public class DeadLetterRecorder {
     }
 
     /**
-     * A document that failed for good (validation, ambiguous contact ...): the body is its xero.sync.status
-     * record. Stores it and turns the exchange into the dead letter, as {@link #record} does for messages.
+     * A document that failed for good (validation, ambiguous contact ...), stored within the caller's transaction (the
+     * one that records the failure): {@code statusRecord} is its xero.sync.status record. Returns the dead letter to
+     * publish on xero.sync.dlq, as {@link #record} does for messages.
      */
-    public void recordDocumentFailure(Exchange exchange) throws JsonProcessingException {
-        String status = exchange.getMessage().getBody(String.class);
-        JsonNode event = json.readTree(status);
-        String workspaceId = event.path("workspaceId").asText(UNKNOWN_WORKSPACE);
-        String reason = event.path("error").asText("") + (event.hasNonNull("fixHint") ? " " + event.get("fixHint").asText() : "");
-        Map<String, Object> letter = store(workspaceId, "xero-lane", reason, null, 1, status, Map.of());
-        letter.put("documentId", event.path("documentId").asText(null));
-        letter.put("orderId", event.path("orderId").asText(null));
-        exchange.getMessage().setHeader(KafkaConstants.KEY, workspaceId);
-        exchange.getMessage().setBody(json.writeValueAsString(letter));
+    public String documentFailure(String workspaceId, java.util.UUID documentId, String orderId, String reason,
+                                  String statusRecord) throws JsonProcessingException {
+        Map<String, Object> letter = store(workspaceId, "xero-lane", reason, null, 1, statusRecord, Map.of());
+        letter.put("documentId", documentId == null ? null : documentId.toString());
+        letter.put("orderId", orderId);
+        return json.writeValueAsString(letter);
     }
 
     /** Stores the dead letter and returns the message published for it on xero.sync.dlq. */

@@ -13,7 +13,7 @@ import io.ledgerbridge.xero.XeroJson;
 import io.ledgerbridge.xero.XeroMessage;
 import io.ledgerbridge.xero.XeroRequest;
 import io.ledgerbridge.xero.XeroResponse;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,42 +23,55 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Xero contacts of documents' other parties (F14): the stored link, else a match by {@link ContactMatcher}
- * among the organisation's contacts ({@link ContactDirectory}), else a new contact (F8 decides which phone
- * and address go with it). A pass resolves all its parties together: one look-up and at most one create call
- * for up to 50 new parties. Looking up and creating happen under per-party advisory locks, taken in key order,
- * so two lanes or two replicas never create the same contact twice; the create also carries an
- * Idempotency-Key derived from what it creates.
+ * among the organisation's contacts ({@link ContactDirectory}), else a new contact (F8 decides which phone and address
+ * go with it). A pass resolves all its parties together: one look-up and at most one create call for up to 50 new
+ * parties. No transaction is held while Xero is asked: a party's contact is created only by the pass that reserved
+ * it ({@code contact_creations}, one short statement), so two lanes or two replicas never create the same contact
+ * twice; a reservation left by a pass that died runs out, and the contact it may have created is then found in the
+ * directory (read again from the time before the create). Each answer is taken for the party it names. The create's
+ * Idempotency-Key is new for every attempt: the reservation is what keeps a contact single, and a key Xero remembers a
+ * 5xx against (FACTS.md §4) must never hold up the next attempt.
  */
 @Component
 public class ContactResolver {
 
-    /** A contact to use, or why the document has to wait for a person and what they can do. */
-    public record Resolution(UUID contactId, String problem, String fixHint) {
+    /** How long a reservation to create a contact lasts: longer than a create call can take. */
+    static final Duration RESERVATION = Duration.ofMinutes(2);
+
+    /** A contact to use, or why the document has to wait (and what a person can do), or that another pass has it. */
+    public record Resolution(UUID contactId, String problem, String fixHint, boolean beingCreated) {
         static Resolution of(UUID contactId) {
-            return new Resolution(contactId, null, null);
+            return new Resolution(contactId, null, null, false);
+        }
+
+        static Resolution problem(String problem, String fixHint) {
+            return new Resolution(null, problem, fixHint, false);
+        }
+
+        static Resolution beingCreatedElsewhere() {
+            return new Resolution(null, null, null, true);
         }
     }
 
     private final PacedXero xero;
     private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
     private final XeroJson xeroJson;
     private final ContactDirectory directory;
 
-    public ContactResolver(PacedXero xero, JdbcClient jdbc, TransactionTemplate transaction, XeroJson xeroJson,
-                           ContactDirectory directory) {
+    public ContactResolver(PacedXero xero, JdbcClient jdbc, XeroJson xeroJson, ContactDirectory directory) {
         this.xero = xero;
         this.jdbc = jdbc;
-        this.transaction = transaction;
         this.xeroJson = xeroJson;
         this.directory = directory;
     }
 
-    /** @return each party's resolution, by {@link ContactMatcher#partyKey} */
+    /**
+     * @return each party's resolution, by {@link ContactMatcher#partyKey}
+     * @throws RuntimeException what a call to Xero throws ({@link PacedXero#failed} reads it); links made before it stay
+     */
     public Map<String, Resolution> resolveAll(XeroConnection connection, Collection<Party> parties,
                                               WorkspaceSettings settings) {
         String workspaceId = connection.workspaceId();
@@ -69,35 +82,38 @@ public class ContactResolver {
         if (resolved.size() == byKey.size()) {
             return resolved;
         }
-        return transaction.execute(status -> {
-            // in key order (a TreeMap), so two passes wanting the same parties cannot deadlock
-            byKey.keySet().stream().filter(key -> !resolved.containsKey(key)).forEach(key ->
-                    jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:lock))")
-                            .param("lock", workspaceId + "|" + key).query(Object.class).optional());
-            links(workspaceId, byKey.keySet()).forEach((key, contact) -> resolved.put(key, Resolution.of(contact)));
-            Map<String, Party> unlinked = new TreeMap<>(byKey);
-            unlinked.keySet().removeAll(resolved.keySet());
-            if (unlinked.isEmpty()) {
-                return resolved;
+        List<XeroContact> candidates = List.copyOf(directory.current(connection));
+        Map<String, Party> missing = new TreeMap<>();
+        byKey.forEach((key, party) -> {
+            if (resolved.containsKey(key)) {
+                return;
             }
-            List<XeroContact> candidates = List.copyOf(directory.current(connection));
-            Map<String, Party> missing = new TreeMap<>();
-            unlinked.forEach((key, party) -> {
-                Match match = ContactMatcher.match(party, candidates);
-                if (match.ambiguous()) {
-                    resolved.put(key, new Resolution(null, "The contact is ambiguous: " + match.ambiguity(),
-                            "Fix the duplicates in Xero, then re-sync."));
-                } else if (match.found()) {
-                    resolved.put(key, link(workspaceId, key, match.contact()));
-                } else {
-                    missing.put(key, party);
-                }
-            });
-            if (!missing.isEmpty()) {
-                create(connection, missing, settings).forEach(resolved::put);
+            Match match = ContactMatcher.match(party, candidates);
+            if (match.ambiguous()) {
+                resolved.put(key, Resolution.problem("The contact is ambiguous: " + match.ambiguity(),
+                        "Fix the duplicates in Xero, then re-sync."));
+            } else if (match.found()) {
+                resolved.put(key, link(workspaceId, key, match.contact()));
+            } else {
+                missing.put(key, party);
             }
-            return resolved;
         });
+        if (missing.isEmpty()) {
+            return resolved;
+        }
+        List<String> reserved = reserve(workspaceId, missing.keySet());
+        Map<String, Party> mine = new TreeMap<>();
+        missing.forEach((key, party) -> {
+            if (reserved.contains(key)) {
+                mine.put(key, party);
+            } else {
+                resolved.put(key, Resolution.beingCreatedElsewhere());
+            }
+        });
+        if (!mine.isEmpty()) {
+            resolved.putAll(create(connection, mine, settings));
+        }
+        return resolved;
     }
 
     private Map<String, UUID> links(String workspaceId, Collection<String> keys) {
@@ -109,6 +125,7 @@ public class ContactResolver {
         return links;
     }
 
+    /** Links the party to the contact, unless another pass linked it first: then that link wins. */
     private Resolution link(String workspaceId, String key, XeroContact contact) {
         jdbc.sql("""
                 INSERT INTO contact_links (workspace_id, party_key, contact_id, contact_name)
@@ -117,7 +134,28 @@ public class ContactResolver {
                 .param("ws", workspaceId).param("key", key)
                 .param("contact", contact.contactId()).param("name", contact.name())
                 .update();
-        return Resolution.of(contact.contactId());
+        return Resolution.of(links(workspaceId, List.of(key)).get(key));
+    }
+
+    /** The parties this pass may create: those no other pass has reserved (or whose reservation ran out). */
+    private List<String> reserve(String workspaceId, Collection<String> keys) {
+        return jdbc.sql("""
+                INSERT INTO contact_creations (workspace_id, party_key, claimed_until)
+                SELECT :ws, key, now() + CAST(:lease AS interval) FROM unnest(CAST(:keys AS text[])) AS key
+                ON CONFLICT (workspace_id, party_key) DO UPDATE SET claimed_until = EXCLUDED.claimed_until
+                 WHERE contact_creations.claimed_until < now()
+                RETURNING party_key
+                """)
+                .param("ws", workspaceId).param("lease", RESERVATION.toSeconds() + " seconds")
+                .param("keys", keys.toArray(String[]::new))
+                .query(String.class)
+                .list();
+    }
+
+    private void unreserve(String workspaceId, Collection<String> keys) {
+        jdbc.sql("DELETE FROM contact_creations WHERE workspace_id = :ws AND party_key IN (:keys)")
+                .param("ws", workspaceId).param("keys", keys)
+                .update();
     }
 
     /** One {@code PUT /Contacts?summarizeErrors=false} for every party nothing matched; each answer to its party. */
@@ -128,23 +166,35 @@ public class ContactResolver {
                         null, null))
                 .toList();
         String body = xeroJson.write(Map.of("Contacts", contacts));
-        XeroResponse response = xero.call(connection, XeroRequest.write(connection.workspaceId(), "PUT", "/Contacts",
-                "summarizeErrors=false", body, "contacts-" + UUID.nameUUIDFromBytes(
-                        (connection.workspaceId() + "|" + body).getBytes(StandardCharsets.UTF_8))), Priority.PUSH);
+        XeroResponse response;
+        try {
+            response = xero.call(connection, XeroRequest.write(connection.workspaceId(), "PUT", "/Contacts",
+                    "summarizeErrors=false", body, "lb-contacts-" + UUID.randomUUID()), Priority.PUSH);
+        } catch (ThrottledException notSent) {
+            unreserve(connection.workspaceId(), missing.keySet());
+            throw notSent;
+        }
         if (!response.ok()) {
+            if (!response.failure().outcomeUnknown()) {
+                unreserve(connection.workspaceId(), missing.keySet());
+            }
+            // otherwise Xero may have created them: the reservations run out, and the directory shows what exists
             throw new XeroAnswerException(response);
         }
         List<XeroContact> answers = xeroJson.list(response.body(), "Contacts", XeroContact.class);
         Map<String, Resolution> resolved = new HashMap<>();
         List<XeroContact> created = new ArrayList<>();
+        List<XeroContact> sent = new ArrayList<>(contacts);
+        boolean[] used = new boolean[answers.size()];
         int i = 0;
         for (Map.Entry<String, Party> party : missing.entrySet()) {
-            XeroContact answer = i < answers.size() ? answers.get(i) : null;
+            XeroContact answer = answerFor(sent.get(i), i, answers, used);
             i++;
             if (answer == null || answer.contactId() == null || "ERROR".equals(answer.statusAttributeString())) {
-                String why = answer == null || answer.validationErrors() == null ? "no answer for it"
+                String why = answer == null ? "Xero's answer did not name it"
+                        : answer.validationErrors() == null ? "no reason given"
                         : String.join(" ", answer.validationErrors().stream().map(XeroMessage::message).toList());
-                resolved.put(party.getKey(), new Resolution(null, "Xero refused to create the contact '"
+                resolved.put(party.getKey(), Resolution.problem("Xero refused to create the contact '"
                         + party.getValue().name() + "': " + why,
                         "Correct the party's details on the platform (or create the contact in Xero), then re-sync."));
                 continue;
@@ -152,10 +202,32 @@ public class ContactResolver {
             created.add(answer);
             resolved.put(party.getKey(), link(connection.workspaceId(), party.getKey(), answer));
         }
+        unreserve(connection.workspaceId(), missing.keySet());
         directory.add(connection.workspaceId(), created);
         return resolved;
     }
 
+    /**
+     * Xero's answer for a contact sent: the one at its position when it bears the name sent (Xero echoes it), else
+     * the first unused one that does; none when no answer does (never another party's contact).
+     */
+    private static XeroContact answerFor(XeroContact sent, int position, List<XeroContact> answers, boolean[] used) {
+        if (position < answers.size() && !used[position] && sameName(sent, answers.get(position))) {
+            used[position] = true;
+            return answers.get(position);
+        }
+        for (int j = 0; j < answers.size(); j++) {
+            if (!used[j] && sameName(sent, answers.get(j))) {
+                used[j] = true;
+                return answers.get(j);
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameName(XeroContact sent, XeroContact answer) {
+        return sent.name() != null && answer.name() != null && sent.name().trim().equalsIgnoreCase(answer.name().trim());
+    }
     private static List<XeroContact.Phone> phones(Party party, PhoneField field) {
         if (party.phone() == null || party.phone().isBlank() || field == PhoneField.DO_NOT_SYNC) {
             return null;

@@ -1,10 +1,7 @@
 package io.ledgerbridge.delivery;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerbridge.coding.CodingResult;
-import io.ledgerbridge.coding.CodingResult.Problem;
 import io.ledgerbridge.coding.DocumentCoder;
 import io.ledgerbridge.coding.Mappings;
 import io.ledgerbridge.coding.Mappings.Direction;
@@ -12,7 +9,13 @@ import io.ledgerbridge.coding.Organisation;
 import io.ledgerbridge.connection.NeedsReconnectException;
 import io.ledgerbridge.connection.NotConnectedException;
 import io.ledgerbridge.connection.TokenService;
+import io.ledgerbridge.connection.TokenUnavailableException;
 import io.ledgerbridge.connection.XeroConnection;
+import io.ledgerbridge.delivery.DeliveryDecisions.Timing;
+import io.ledgerbridge.delivery.DeliveryDecisions.Written;
+import io.ledgerbridge.delivery.DeliveryRepository.Outcome;
+import io.ledgerbridge.delivery.Transition.PaymentNeed;
+import io.ledgerbridge.delivery.pacing.PacingSettings;
 import io.ledgerbridge.delivery.pacing.Priority;
 import io.ledgerbridge.mapping.MappingRepository;
 import io.ledgerbridge.order.OrderDocument;
@@ -20,13 +23,12 @@ import io.ledgerbridge.workspace.Workspace;
 import io.ledgerbridge.workspace.WorkspaceRepository;
 import io.ledgerbridge.workspace.WorkspaceSettings;
 import io.ledgerbridge.xero.XeroDocument;
-import io.ledgerbridge.xero.XeroFailure;
 import io.ledgerbridge.xero.XeroInvoice;
 import io.ledgerbridge.xero.XeroJson;
 import io.ledgerbridge.xero.XeroMessage;
+import io.ledgerbridge.xero.XeroPayment;
 import io.ledgerbridge.xero.XeroRequest;
 import io.ledgerbridge.xero.XeroResponse;
-import io.ledgerbridge.xero.XeroUnreachableException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,7 +41,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,26 +51,25 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One pass of a workspace's delivery lane: claim up to 50 due documents, code them, resolve their
- * contacts, send them to Xero in one call per collection ({@code POST /Invoices?summarizeErrors=false} for
- * invoices and bills, {@code POST /CreditNotes?summarizeErrors=false} for credit notes) and give each
- * element's outcome to its own document. Returns the state changes for xero.sync.status.
+ * One pass of a workspace's delivery lane, an orchestrator over pure decisions ({@link DeliveryDecisions}): claim up
+ * to a batch of due documents under a token, then step by step gather what Xero says, decide each document's
+ * {@link Transition}, and write the step's transitions in one short transaction ({@link DeliveryRepository#apply},
+ * fenced by the claim's token). Xero is never called inside a transaction.
  * <p>
- * Exactly once: the call carries an Idempotency-Key derived from the documents and versions it carries;
- * a document whose write got no answer is looked up in Xero (by number and contact, then by its Url, or
- * for a credit note by its type) before it is sent again; the Xero id is stored as soon as an answer names it.
+ * The steps: read and code the documents; resolve their contacts; look up in Xero every document whose earlier write
+ * got no answer (by its Url or number and contact, so a document without a number is found too); read the status of
+ * documents to cancel; one write per collection ({@code POST /Invoices} and {@code POST /CreditNotes},
+ * summarizeErrors=false), each answer confirmed against its document; then the platform's payments
+ * ({@code PUT /Payments}), each looked up in Xero before it is ever sent again. A document is never sent while the
+ * outcome of an earlier write of it is unknown.
  */
 @Component("deliveryLane")
 public class DeliveryLane {
 
     /** Xero advises about 50 elements per request (FACTS.md §3). */
     static final int MAX_BATCH = 50;
-    /** What a person does about each reason a workspace's documents wait. */
-    private static final Map<String, String> FIXES = Map.of(
-            "NOT_CONNECTED", "Connect Xero (POST /api/v1/workspaces/{ws}/xero/connect): the waiting documents then go by themselves.",
-            "NEEDS_RECONNECT", "Connect Xero again: the waiting documents then go by themselves.",
-            "SYNC_OFF", "Turn invoice push on in the workspace settings to send them.",
-            "MANUAL_SYNC", "Start a sync (POST /api/v1/workspaces/{ws}/sync/invoice-push), or turn automatic sync on.");
+    /** How long a document waits when another pass is creating its contact. */
+    private static final Duration CONTACT_WAIT = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(DeliveryLane.class);
 
     private final DeliveryRepository documents;
@@ -78,29 +81,28 @@ public class DeliveryLane {
     private final PacedXero xero;
     private final PlanQuota quota;
     private final LaneDispatcher dispatcher;
+    private final PassClaims claims;
+    private final StatusEvents events;
     private final ObjectMapper json;
     private final XeroJson xeroJson;
     private final Clock clock;
+    private final TransactionTemplate transaction;
     private final String documentUrl;
     private final Duration pacingWindow;
     private final int batchSize;
     private final Duration lease;
-    private final TransactionTemplate transaction;
 
     public DeliveryLane(DeliveryRepository documents, TokenService tokens, WorkspaceRepository workspaces,
                         MappingRepository mappings, OrganisationCache organisations, ContactResolver contacts,
-                        PacedXero xero, PlanQuota quota, LaneDispatcher dispatcher, ObjectMapper json, XeroJson xeroJson,
-                        Clock clock,
+                        PacedXero xero, PlanQuota quota, LaneDispatcher dispatcher, PassClaims claims, StatusEvents events,
+                        ObjectMapper json, XeroJson xeroJson, Clock clock, TransactionTemplate transaction,
                         @Value("${ledgerbridge.delivery.document-url}") String documentUrl,
                         @Value("${ledgerbridge.delivery.batch-size:50}") int batchSize,
                         @Value("${ledgerbridge.delivery.claim-lease-seconds:120}") long leaseSeconds,
-                        io.ledgerbridge.delivery.pacing.PacingSettings pacing, TransactionTemplate transaction) {
-        this.transaction = transaction;
+                        PacingSettings pacing) {
         if (batchSize < 1 || batchSize > MAX_BATCH) {
             throw new IllegalArgumentException("ledgerbridge.delivery.batch-size must be 1 to " + MAX_BATCH + ", was " + batchSize);
         }
-        this.batchSize = batchSize;
-        this.lease = Duration.ofSeconds(leaseSeconds);
         this.documents = documents;
         this.tokens = tokens;
         this.workspaces = workspaces;
@@ -110,27 +112,24 @@ public class DeliveryLane {
         this.xero = xero;
         this.quota = quota;
         this.dispatcher = dispatcher;
+        this.claims = claims;
+        this.events = events;
         this.json = json;
         this.xeroJson = xeroJson;
         this.clock = clock;
+        this.transaction = transaction;
         this.documentUrl = documentUrl;
+        this.batchSize = batchSize;
+        this.lease = Duration.ofSeconds(leaseSeconds);
         this.pacingWindow = pacing.window();
     }
 
-    /** A document coded, before its contact is known. */
-    private record Coded(DueDocument due, OrderDocument document, CodingResult coding, OrderDocument.Party party) {
-    }
-
-    /** A document coded and with its contact, before the look-up of unknown outcomes. */
-    private record Prepared(DueDocument due, OrderDocument document, CodingResult coding, UUID contactId) {
-    }
-
-    /** A document on its way: the claim, its snapshot, and (once built) the invoice or credit note to send. */
-    private record Work(DueDocument due, OrderDocument document, CodingResult coding, XeroDocument element) {
-    }
-
-    /** One pass; the lane is free for the next pass when it returns, whatever happened. */
-    public List<SyncStatusEvent> run(String workspaceId) {
+    /**
+     * One pass; the lane is free for the next pass when it returns, whatever happened.
+     *
+     * @return how many state changes the pass wrote to the outbox (for the route to publish them at once)
+     */
+    public int run(String workspaceId) {
         try {
             return pass(workspaceId);
         } finally {
@@ -138,222 +137,677 @@ public class DeliveryLane {
         }
     }
 
-    private List<SyncStatusEvent> pass(String workspaceId) {
-        List<SyncStatusEvent> events = new ArrayList<>();
+    /** A document on its way through the pass. */
+    private static final class Item {
+        DueDocument due;
+        final OrderDocument document;
+        CodingResult coding;
+        UUID contactId;
+        XeroDocument element;
+
+        Item(DueDocument due, OrderDocument document) {
+            this.due = due;
+            this.document = document;
+        }
+
+        XeroEndpoint endpoint() {
+            return XeroEndpoint.of(due);
+        }
+    }
+
+    /** What a pass works with: its claim, the workspace's connection and settings, and what it has written. */
+    private final class Pass {
+        final Claim claim;
+        final XeroConnection connection;
+        final WorkspaceSettings settings;
+        final Timing timing;
+        Organisation organisation;
+        int stateChanges;
+        boolean stopped;
+        boolean reconnecting;
+
+        Pass(Claim claim, XeroConnection connection, WorkspaceSettings settings) {
+            this.claim = claim;
+            this.connection = connection;
+            this.settings = settings;
+            this.timing = new Timing(clock.instant(), pacingWindow);
+        }
+
+        String workspaceId() {
+            return claim.workspaceId();
+        }
+
+        /** Writes the step's outcomes in one short transaction; a reconnect among them stops the pass. */
+        void apply(List<Outcome> outcomes) {
+            if (outcomes.isEmpty()) {
+                return;
+            }
+            List<Outcome> landed = transaction.execute(status -> documents.apply(claim, outcomes, events));
+            for (Outcome outcome : landed) {
+                if (events.of(outcome.document(), outcome.transition()) != null) {
+                    stateChanges++;
+                }
+            }
+            if (landed.size() < outcomes.size()) {
+                log.warn("Workspace {}: {} outcome(s) not written: another pass holds those documents now",
+                        workspaceId(), outcomes.size() - landed.size());
+            }
+            if (reconnecting) {
+                return;
+            }
+            outcomes.stream().map(Outcome::transition)
+                    .filter(transition -> transition instanceof Transition.Waiting waiting
+                            && waiting.reason() == WaitingReason.NEEDS_RECONNECT)
+                    .findFirst()
+                    .ifPresent(transition -> {
+                        // the grant is gone: the workspace's other due documents wait with these
+                        reconnecting = true;
+                        stopped = true;
+                        Transition.Waiting waiting = (Transition.Waiting) transition;
+                        tokens.needsReconnect(workspaceId(), waiting.message());
+                        stateChanges += park(workspaceId(), WaitingReason.NEEDS_RECONNECT, waiting.message());
+                    });
+        }
+
+        /** The documents still on their way get what a failed step means for them, and the pass ends. */
+        void stop(List<Item> items, XeroReply reply, String why) {
+            apply(items.stream().map(item -> Outcome.of(item.due, DeliveryDecisions.notNow(item.due, reply, timing, why)))
+                    .toList());
+            items.clear();
+            stopped = true;
+        }
+    }
+
+    private int pass(String workspaceId) {
         WorkspaceSettings settings = workspaces.settings(workspaceId).orElseThrow();
         if (!settings.modules().invoicePush()) {
-            park(workspaceId, "SYNC_OFF", "Invoice sync is off for this workspace.", events);
-            return events;
+            return park(workspaceId, WaitingReason.SYNC_OFF, DeliveryMessages.SYNC_OFF);
         }
         if (!settings.automaticSync()) {
-            park(workspaceId, "MANUAL_SYNC", "Automatic sync is off: documents go when a sync is started.", events);
-            return events;
+            return park(workspaceId, WaitingReason.MANUAL_SYNC, DeliveryMessages.MANUAL_SYNC);
         }
-        XeroConnection connection;
+        XeroConnection connection = null;
+        XeroReply unavailable = null;
         try {
             connection = tokens.connection(workspaceId);
         } catch (NotConnectedException e) {
-            park(workspaceId, "NOT_CONNECTED", e.getMessage(), events);
-            return events;
+            return park(workspaceId, WaitingReason.NOT_CONNECTED, e.getMessage());
         } catch (NeedsReconnectException e) {
-            park(workspaceId, "NEEDS_RECONNECT", e.getMessage(), events);
-            return events;
+            return park(workspaceId, WaitingReason.NEEDS_RECONNECT, e.getMessage());
+        } catch (TokenUnavailableException e) {
+            unavailable = new XeroReply.Unavailable(e.getMessage());
         }
-        List<DueDocument> claimed = documents.claim(workspaceId, batchSize, lease);
-        if (claimed.isEmpty()) {
-            return events;
+        Claim claim = documents.claim(workspaceId, batchSize, lease, clock.instant());
+        if (claim.isEmpty()) {
+            return 0;
         }
+        Pass pass = new Pass(claim, connection, settings);
+        claims.bind(claim);
         try {
-            deliver(connection, settings, claimed, events);
-        } catch (ThrottledException e) {
-            claimed.forEach(due -> documents.retryLater(due, e.notBefore(), false, null));
-        } catch (NeedsReconnectException e) {
-            claimed.forEach(documents::release);
-            park(workspaceId, "NEEDS_RECONNECT", e.getMessage(), events);
-        } catch (XeroAnswerException e) {
-            handleCallFailure(connection, claimed, e.failure(), events);
-        } catch (XeroUnreachableException e) {
-            Instant next = backoff(claimed);
-            claimed.forEach(due -> documents.retryLater(due, next, e.outcomeUnknown(),
-                    "Sync unsuccessful (temporary): " + e.getMessage()));
-        } catch (RuntimeException e) {
-            // A fault of ours: the documents still claimed go back (with backoff) instead of waiting out the lease,
+            if (unavailable != null) {
+                pass.stop(items(claim), unavailable, DeliveryMessages.TEMPORARY);
+            } else {
+                deliver(pass);
+            }
+            return pass.stateChanges;
+        } catch (RuntimeException fault) {
+            // A fault of ours: what the pass still holds goes back with backoff instead of waiting out the lease,
             // and the failure is logged by the route's error handler.
-            Instant next = backoff(claimed);
-            claimed.forEach(due -> documents.retryLater(due, next, false, "Sync unsuccessful (LedgerBridge fault): " + e));
-            throw e;
+            Instant next = pass.timing.backoff(claim.documents().stream().mapToInt(DueDocument::attempts).max().orElse(0));
+            try {
+                pass.apply(claim.documents().stream().filter(due -> claim.holds(due.documentId()))
+                        .map(due -> Outcome.of(due, new Transition.RetryLater(next,
+                                "Sync unsuccessful (LedgerBridge fault): " + fault))).toList());
+            } catch (RuntimeException alsoFailed) {
+                fault.addSuppressed(alsoFailed);
+            }
+            throw fault;
+        } finally {
+            claims.unbind();
+            documents.release(claim);
         }
-        return events;
     }
 
-    private void deliver(XeroConnection connection, WorkspaceSettings settings, List<DueDocument> claimed,
-                         List<SyncStatusEvent> events) {
-        String workspaceId = connection.workspaceId();
-        Workspace workspace = workspaces.find(workspaceId).orElseThrow();
-        Mappings memory = mappings.load(workspaceId);
-        Organisation organisation = organisations.get(connection);
-        int quotaLeft = quota.remaining(workspace);
+    /** The claimed documents as items, unread (for a pass that stops before reading them). */
+    private static List<Item> items(Claim claim) {
+        return new ArrayList<>(claim.documents().stream().map(due -> new Item(due, null)).toList());
+    }
 
-        List<Coded> coded = new ArrayList<>();
-        for (DueDocument due : claimed) {
-            OrderDocument document = read(due.payload());
-            if (due.cancelled() && due.xeroId() == null && !due.outcomeUnknown()) {
-                documents.delivered(due, null, null, "VOIDED", null, null, null);
-                events.add(event(due, "VOIDED", null, null, null, null, null));
-                continue;
-            }
-            Direction direction = due.sales() ? Direction.SALES : Direction.PURCHASES;
-            CodingResult coding = DocumentCoder.code(new DocumentCoder.Request(document, direction, settings, memory, organisation,
-                    "ACCREC".equals(due.xeroType())));
-            if (!coding.sendable()) {
-                Problem problem = coding.problems().get(0);
-                settle(due, "FAILED", null, problem.message(), problem.fixHint(), events);
-                continue;
-            }
-            if (due.xeroId() == null && !due.cancelled()) {
-                if (quotaLeft <= 0) {
-                    settle(due, "OVER_QUOTA", null, "Over the plan's quota of " + PlanQuota.FREE_PER_MONTH
-                            + " synced invoices this month.", "Upgrade to Pro, or it goes at the start of next month.", events);
-                    continue;
-                }
-                quotaLeft--;
-            }
-            coded.add(new Coded(due, document, coding, direction == Direction.SALES ? document.buyer() : document.supplier()));
+    private void deliver(Pass pass) {
+        List<Item> items = read(pass);
+        if (items.isEmpty() || pass.stopped) {
+            return;
         }
-        Map<String, ContactResolver.Resolution> resolved = coded.isEmpty() ? Map.of()
-                : contacts.resolveAll(connection, coded.stream().map(Coded::party).toList(), settings);
-        List<Prepared> prepared = new ArrayList<>();
-        for (Coded item : coded) {
-            ContactResolver.Resolution contact = resolved.get(ContactMatcher.partyKey(item.party()));
-            if (contact.problem() != null) {
-                settle(item.due(), "FAILED", null, contact.problem(), contact.fixHint(), events);
-                continue;
-            }
-            prepared.add(new Prepared(item.due(), item.document(), item.coding(), contact.contactId()));
+        code(pass, items);
+        resolveContacts(pass, items);
+        if (!pass.stopped) {
+            lookUpUnknownOutcomes(pass, items);
         }
-        Map<UUID, DueDocument> found = new HashMap<>();
+        if (!pass.stopped) {
+            checkQuota(pass, items);
+            prepareCancels(pass, items);
+        }
+        List<Item> payable = new ArrayList<>();
         for (XeroEndpoint endpoint : XeroEndpoint.values()) {
-            found.putAll(lookUpUnknownOutcomes(connection, endpoint, prepared));
+            if (pass.stopped) {
+                break;
+            }
+            List<Item> batch = items.stream().filter(item -> item.element != null && item.endpoint() == endpoint).toList();
+            if (!batch.isEmpty()) {
+                payable.addAll(write(pass, endpoint, batch, items));
+            }
         }
-        List<Work> sending = new ArrayList<>();
-        for (Prepared ready : prepared) {
-            DueDocument current = found.getOrDefault(ready.due().documentId(), ready.due());
-            XeroDocument element = current.creditNote()
-                    ? CreditNoteBuilder.build(current, ready.document(), ready.coding(), ready.contactId(), settings)
-                    : current.cancelled() ? cancellation(current)
-                    : InvoiceBuilder.build(current, ready.document(), ready.coding(), ready.contactId(), settings,
-                            documentUrl.replace("{documentId}", current.documentId().toString()));
-            sending.add(new Work(current, ready.document(), ready.coding(), element));
-        }
-        if (!sending.isEmpty()) {
-            send(connection, organisation, settings, sending, events);
+        if (!pass.stopped) {
+            items.stream().filter(item -> item.element == null && item.due.onlyPaymentLeft()).forEach(payable::add);
+            pay(pass, payable);
         }
     }
 
-    /** Cancelling: a draft or submitted document is deleted, an approved one voided (FACTS.md §5). */
-    private static XeroInvoice cancellation(DueDocument due) {
-        String status = "AUTHORISED".equals(due.xeroStatus()) ? "VOIDED" : "DELETED";
+    // ---- read and code ----------------------------------------------------------------------------------------------
+
+    /** Each stored snapshot read on its own: one that cannot be read fails alone, with its reason. */
+    private List<Item> read(Pass pass) {
+        List<Outcome> failed = new ArrayList<>();
+        List<Item> items = new ArrayList<>();
+        for (DueDocument due : pass.claim.documents()) {
+            try {
+                items.add(new Item(due, json.readValue(due.payload(), OrderDocument.class)));
+            } catch (Exception e) {
+                String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException processing
+                        ? processing.getOriginalMessage() : e.toString();
+                failed.add(Outcome.of(due, DeliveryDecisions.unreadable(why)));
+            }
+        }
+        pass.apply(failed);
+        return items;
+    }
+
+    /** Codes every document that is to be written (a cancel or a payment needs no coding). */
+    private void code(Pass pass, List<Item> items) {
+        boolean coding = items.stream().anyMatch(item -> !item.due.cancelled() && !item.due.onlyPaymentLeft());
+        if (coding && pass.organisation == null) {
+            try {
+                pass.organisation = organisations.get(pass.connection);
+            } catch (RuntimeException e) {
+                pass.stop(items, PacedXero.failed(e, false), "The organisation could not be read from Xero (temporary): ");
+                return;
+            }
+        }
+        Mappings memory = coding ? mappings.load(pass.workspaceId()) : Mappings.none();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Item item : List.copyOf(items)) {
+            DueDocument due = item.due;
+            if (due.cancelled()) {
+                if (due.xeroId() == null && !due.outcomeUnknown()) {
+                    outcomes.add(Outcome.of(due, DeliveryDecisions.neverInXero()));
+                    items.remove(item);
+                }
+                continue;
+            }
+            if (due.onlyPaymentLeft()) {
+                continue;
+            }
+            try {
+                Direction direction = due.sales() ? Direction.SALES : Direction.PURCHASES;
+                item.coding = DocumentCoder.code(new DocumentCoder.Request(item.document, direction, pass.settings, memory,
+                        pass.organisation, "ACCREC".equals(due.xeroType())));
+            } catch (RuntimeException e) {
+                log.error("Document {} could not be coded", due.documentId(), e);
+                outcomes.add(Outcome.of(due, DeliveryDecisions.codingFault(e.toString())));
+                items.remove(item);
+                continue;
+            }
+            if (!item.coding.sendable()) {
+                outcomes.add(Outcome.of(due, DeliveryDecisions.notSendable(item.coding)));
+                items.remove(item);
+            }
+        }
+        pass.apply(outcomes);
+    }
+
+    // ---- contacts ---------------------------------------------------------------------------------------------------
+
+    /** A contact for every document that is written, or looked up (a look-up asks Xero by the contact). */
+    private void resolveContacts(Pass pass, List<Item> items) {
+        List<Item> needing = items.stream()
+                .filter(item -> !item.due.onlyPaymentLeft() && (!item.due.cancelled() || item.due.outcomeUnknown()))
+                .toList();
+        if (needing.isEmpty() || pass.stopped) {
+            return;
+        }
+        Map<String, ContactResolver.Resolution> resolved;
+        try {
+            resolved = contacts.resolveAll(pass.connection, needing.stream().map(DeliveryLane::party).toList(), pass.settings);
+        } catch (RuntimeException e) {
+            pass.stop(items, PacedXero.failed(e, false), "The contacts could not be read from Xero (temporary): ");
+            return;
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Item item : needing) {
+            ContactResolver.Resolution contact = resolved.get(ContactMatcher.partyKey(party(item)));
+            if (contact.beingCreated()) {
+                outcomes.add(Outcome.of(item.due, new Transition.Throttled(pass.timing.now().plus(CONTACT_WAIT), false)));
+                items.remove(item);
+            } else if (contact.problem() != null) {
+                outcomes.add(Outcome.of(item.due, new Transition.Failed(contact.problem(), contact.fixHint(), false)));
+                items.remove(item);
+            } else {
+                item.contactId = contact.contactId();
+            }
+        }
+        pass.apply(outcomes);
+    }
+
+    private static OrderDocument.Party party(Item item) {
+        return item.due.sales() ? item.document.buyer() : item.document.supplier();
+    }
+
+    // ---- look-ups after unanswered writes ---------------------------------------------------------------------------
+
+    /**
+     * Before anything is sent for a document whose earlier write got no answer: is it in Xero already? One look-up per
+     * collection (and per 40 contacts), covering every document of those contacts changed since the write; each
+     * outcome stored at once. A found document is then updated, an absent one created; one the look-up could not
+     * settle is not sent in this pass.
+     */
+    private void lookUpUnknownOutcomes(Pass pass, List<Item> items) {
+        for (XeroEndpoint endpoint : XeroEndpoint.values()) {
+            List<Item> unknown = items.stream()
+                    .filter(item -> item.due.outcomeUnknown() && item.endpoint() == endpoint && item.contactId != null)
+                    .toList();
+            for (int from = 0; from < unknown.size() && !pass.stopped; from += XeroEndpoint.LOOKUP_CHUNK) {
+                lookUp(pass, endpoint, unknown.subList(from, Math.min(unknown.size(), from + XeroEndpoint.LOOKUP_CHUNK)),
+                        items);
+            }
+        }
+    }
+
+    private void lookUp(Pass pass, XeroEndpoint endpoint, List<Item> unknown, List<Item> items) {
+        Instant since = earliestWrite(unknown);
+        List<XeroDocument> candidates = new ArrayList<>();
+        int status = 0;
+        boolean complete = false;
+        for (int page = 1; page <= 10; page++) {
+            XeroRequest request = XeroRequest.get(pass.workspaceId(), endpoint.path(), endpoint.lookupQuery(
+                    unknown.stream().map(item -> item.contactId).toList(),
+                    unknown.stream().map(item -> endpoint.number(item.document)).toList(), page));
+            // a minute before the write, for clocks that differ: Xero compares If-Modified-Since to the second
+            XeroReply reply = xero.reply(pass.connection, since == null ? request
+                    : request.ifModifiedSince(since.minus(Duration.ofMinutes(1))), Priority.PUSH);
+            if (!(reply instanceof XeroReply.Ok ok)) {
+                List<Outcome> outcomes = unknown.stream()
+                        .map(item -> lookupOutcome(item.due, DeliveryDecisions.lookupFailed(item.due, reply, pass.timing),
+                                replyStatus(reply))).toList();
+                items.removeAll(unknown);
+                pass.apply(outcomes);
+                return;
+            }
+            status = ok.response().status();
+            List<? extends XeroDocument> read = endpoint.answers(xeroJson, ok.response().body());
+            candidates.addAll(read);
+            if (read.size() < XeroEndpoint.PAGE_SIZE) {
+                complete = true;
+                break;
+            }
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Item item : unknown) {
+            Transition transition = complete
+                    ? DeliveryDecisions.afterLookup(endpoint.identity(item.due, item.document, item.contactId,
+                            url(item.due)), candidates)
+                    : new Transition.RetryLater(pass.timing.backoff(item.due.attempts()), DeliveryMessages.lookupIncomplete());
+            outcomes.add(lookupOutcome(item.due, transition, status));
+            if (transition instanceof Transition.Found found) {
+                log.info("Document {} was already in Xero as {} after an unanswered write", item.due.documentId(), found.xeroId());
+                item.due = item.due.foundInXero(found.xeroId(), found.xeroStatus());
+            } else if (transition instanceof Transition.Absent) {
+                item.due = item.due.absentFromXero();
+            } else {
+                items.remove(item);
+            }
+        }
+        pass.apply(outcomes);
+    }
+
+    /** When the earliest of these unanswered writes went; null when one of them is not known (then no bound). */
+    private static Instant earliestWrite(List<Item> unknown) {
+        Instant earliest = null;
+        for (Item item : unknown) {
+            if (item.due.unknownSince() == null) {
+                return null;
+            }
+            Instant at = item.due.unknownSince().toInstant();
+            earliest = earliest == null || at.isBefore(earliest) ? at : earliest;
+        }
+        return earliest;
+    }
+
+    private static Outcome lookupOutcome(DueDocument due, Transition transition, Integer status) {
+        String message = transition instanceof Transition.Found found ? "Already in Xero as " + found.xeroId() : null;
+        return new Outcome(due, transition, "LOOKUP", null, status, message);
+    }
+
+    // ---- quota and cancels ------------------------------------------------------------------------------------------
+
+    /**
+     * Cancels a look-up proved never reached Xero are done; a document new to Xero counts against the free plan's
+     * month, and one beyond it waits (F23); the rest are built for sending.
+     */
+    private void checkQuota(Pass pass, List<Item> items) {
+        List<Item> creating = items.stream()
+                .filter(item -> item.coding != null && item.due.xeroId() == null && !item.due.cancelled())
+                .toList();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Item item : List.copyOf(items)) {
+            if (item.due.cancelled() && item.due.xeroId() == null && !item.due.outcomeUnknown()) {
+                outcomes.add(Outcome.of(item.due, DeliveryDecisions.neverInXero()));
+                items.remove(item);
+            }
+        }
+        if (!creating.isEmpty()) {
+            Workspace workspace = workspaces.find(pass.workspaceId()).orElseThrow();
+            int left = quota.remaining(workspace);
+            for (Item item : creating) {
+                if (left <= 0) {
+                    outcomes.add(Outcome.of(item.due, DeliveryDecisions.overQuota(PlanQuota.FREE_PER_MONTH)));
+                    items.remove(item);
+                } else {
+                    left--;
+                }
+            }
+        }
+        pass.apply(outcomes);
+        for (Item item : items) {
+            if (item.coding != null) {
+                item.element = build(item, pass.settings);
+            }
+        }
+    }
+
+    /**
+     * A cancel voids an approved document and deletes a draft (FACTS.md §5), by the status Xero holds now, not the
+     * one LedgerBridge saw last: one read per collection for every document to cancel.
+     */
+    private void prepareCancels(Pass pass, List<Item> items) {
+        for (XeroEndpoint endpoint : XeroEndpoint.values()) {
+            List<Item> cancelling = items.stream()
+                    .filter(item -> item.due.cancelled() && item.due.xeroId() != null && item.endpoint() == endpoint)
+                    .toList();
+            if (cancelling.isEmpty() || pass.stopped) {
+                continue;
+            }
+            Map<UUID, String> current = statuses(pass, endpoint, cancelling, items);
+            if (current == null) {
+                continue;
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Item item : cancelling) {
+                DeliveryDecisions.Cancel cancel = DeliveryDecisions.cancel(item.due,
+                        current.getOrDefault(item.due.xeroId(), item.due.xeroStatus()));
+                if (cancel instanceof DeliveryDecisions.Cancel.Send send) {
+                    item.element = endpoint == XeroEndpoint.INVOICES ? cancellation(item.due, send.status())
+                            : creditNoteCancellation(item.due, send.status());
+                } else {
+                    outcomes.add(new Outcome(item.due, ((DeliveryDecisions.Cancel.Done) cancel).outcome(), "CANCEL", null,
+                            null, "Status in Xero: " + current.get(item.due.xeroId())));
+                    items.remove(item);
+                }
+            }
+            pass.apply(outcomes);
+        }
+    }
+
+    /**
+     * The status Xero holds for these documents now, by id; null when it could not be read (the documents then go
+     * back for later, and are removed from the pass).
+     */
+    private Map<UUID, String> statuses(Pass pass, XeroEndpoint endpoint, List<Item> reading, List<Item> items) {
+        XeroReply reply = xero.reply(pass.connection, XeroRequest.get(pass.workspaceId(), endpoint.path(),
+                endpoint.statusQuery(reading.stream().map(item -> item.due.xeroId()).toList())), Priority.PUSH);
+        if (!(reply instanceof XeroReply.Ok ok)) {
+            items.removeAll(reading);
+            pass.apply(reading.stream().map(item -> Outcome.of(item.due, DeliveryDecisions.notNow(item.due, reply,
+                    pass.timing, DeliveryMessages.statusNotRead("")))).toList());
+            return null;
+        }
+        Map<UUID, String> statuses = new HashMap<>();
+        endpoint.answers(xeroJson, ok.response().body()).forEach(document -> statuses.put(document.xeroId(), document.status()));
+        return statuses;
+    }
+
+    private XeroDocument build(Item item, WorkspaceSettings settings) {
+        return item.due.creditNote()
+                ? CreditNoteBuilder.build(item.due, item.document, item.coding, item.contactId, settings)
+                : InvoiceBuilder.build(item.due, item.document, item.coding, item.contactId, settings, url(item.due));
+    }
+
+    private static XeroInvoice cancellation(DueDocument due, String status) {
         return XeroInvoice.outgoing(due.xeroId(), due.xeroType(), null, null, null, null, null, null, null, null,
                 status, null);
     }
 
-    /**
-     * One call per collection (invoices and bills, then credit notes). When a call as a whole fails, the
-     * next collection's documents are not sent in this pass: they go back, due, for the next one.
-     */
-    private void send(XeroConnection connection, Organisation organisation, WorkspaceSettings settings,
-                      List<Work> sending, List<SyncStatusEvent> events) {
-        boolean answered = true;
-        for (XeroEndpoint endpoint : XeroEndpoint.values()) {
-            List<Work> batch = sending.stream().filter(work -> XeroEndpoint.of(work.due()) == endpoint).toList();
-            if (batch.isEmpty()) {
-                continue;
-            }
-            if (!answered) {
-                batch.forEach(work -> documents.release(work.due()));
-                continue;
-            }
-            answered = send(connection, organisation, settings, endpoint, batch, events);
-        }
+    private static XeroDocument creditNoteCancellation(DueDocument due, String status) {
+        return io.ledgerbridge.xero.XeroCreditNote.outgoing(due.xeroId(), due.xeroType(), null, null, null, null, null,
+                null, status, null);
     }
 
-    /** @return false when the call as a whole failed (throttled, temporary, rejected, reconnect) */
-    private boolean send(XeroConnection connection, Organisation organisation, WorkspaceSettings settings,
-                         XeroEndpoint endpoint, List<Work> sending, List<SyncStatusEvent> events) {
-        boolean fourDecimals = sending.stream().anyMatch(work -> work.coding().fourDecimalUnitPrices());
-        String body = xeroJson.write(Map.of(endpoint.collection(), sending.stream().map(Work::element).toList()));
-        String key = idempotencyKey(endpoint.keyKind(), connection.workspaceId(), body);
-        documents.sending(sending.stream().map(Work::due).filter(due -> due.xeroId() == null).toList());
-        XeroResponse response;
+    // ---- writes -----------------------------------------------------------------------------------------------------
+
+    /**
+     * One call for the collection; every element's answer, confirmed against its document, decides its outcome. When
+     * the call as a whole fails, the documents of the pass not yet written go back too (the pass ends).
+     *
+     * @return the documents Xero now holds whose payment is due
+     */
+    private List<Item> write(Pass pass, XeroEndpoint endpoint, List<Item> batch, List<Item> items) {
+        batch = batch.stream().filter(item -> pass.claim.holds(item.due.documentId())).toList();
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        List<XeroDocument> elements = batch.stream().map(item -> item.element).toList();
+        boolean fourDecimals = batch.stream().anyMatch(item -> item.coding != null && item.coding.fourDecimalUnitPrices());
+        String body = xeroJson.write(Map.of(endpoint.collection(), elements));
+        String key = idempotencyKey(endpoint.keyKind(), pass.workspaceId(), body, batch.stream().map(item -> item.due).toList());
+        List<DueDocument> creating = batch.stream().map(item -> item.due).filter(due -> due.xeroId() == null).toList();
+        documents.sending(pass.claim, creating);
+        XeroReply reply = xero.reply(pass.connection, XeroRequest.write(pass.workspaceId(), "POST", endpoint.path(),
+                "summarizeErrors=false" + (fourDecimals ? "&unitdp=4" : ""), body, key), Priority.PUSH);
+        items.removeAll(batch);
+        List<Outcome> outcomes = new ArrayList<>();
+        List<Item> payable = new ArrayList<>();
+        if (!(reply instanceof XeroReply.Ok ok)) {
+            for (Item item : batch) {
+                outcomes.add(writeOutcome(item, DeliveryDecisions.writeFailed(item.due, reply, item.due.xeroId() == null,
+                        pass.timing), key, replyStatus(reply), null));
+            }
+            pass.apply(outcomes);
+            pass.stop(items, reply, DeliveryMessages.TEMPORARY);
+            return payable;
+        }
+        List<XeroDocument> answers;
         try {
-            response = xero.call(connection, XeroRequest.write(connection.workspaceId(), "POST", endpoint.path(),
-                    "summarizeErrors=false" + (fourDecimals ? "&unitdp=4" : ""), body, key), Priority.PUSH);
-        } catch (ThrottledException e) {
-            // The pacer said no before anything left: nothing to look up next time, just later.
-            sending.forEach(work -> documents.notSent(work.due(), e.notBefore()));
-            return false;
+            answers = AnswerMatcher.match(elements, endpoint.answers(xeroJson, ok.response().body()));
+        } catch (IllegalStateException unreadable) {
+            log.error("Workspace {}: Xero's answer to {} {} could not be read: {}", pass.workspaceId(), "POST",
+                    endpoint.path(), unreadable.getMessage());
+            answers = java.util.Collections.nCopies(batch.size(), null);
         }
-        if (!response.ok()) {
-            XeroFailure failure = response.failure();
-            if (failure.kind() == XeroFailure.Kind.THROTTLED) {
-                // A 429 is a definite answer: nothing was written, so nothing needs looking up next time.
-                Instant next = clock.instant().plus(retryAfter(failure));
-                sending.forEach(work -> documents.notSent(work.due(), next));
-                return false;
+        Map<UUID, String> statusInXero = statusesOfRefused(pass, endpoint, batch, answers);
+        for (int i = 0; i < batch.size(); i++) {
+            Item item = batch.get(i);
+            XeroDocument answer = answers.get(i);
+            Transition transition;
+            if (answer == null) {
+                log.error("Workspace {}: Xero's answer to {} names no element that is document {}; it is looked up"
+                        + " before it is sent again", pass.workspaceId(), endpoint.path(), item.due.documentId());
+                transition = DeliveryDecisions.noAnswerFor(item.due, item.due.xeroId() == null, pass.timing);
+            } else if (statusInXero != null && statusInXero.containsKey(item.due.documentId())
+                    && statusInXero.get(item.due.documentId()) == null) {
+                transition = new Transition.RetryLater(pass.timing.backoff(item.due.attempts()),
+                        DeliveryMessages.statusNotRead("Xero refused the change for the document's status"));
+            } else {
+                transition = DeliveryDecisions.afterWrite(item.due, written(pass, item, endpoint),
+                        answer, statusInXero == null ? null : statusInXero.get(item.due.documentId()));
             }
-            handleCallFailure(connection, sending.stream().map(Work::due).toList(), failure, events);
-            return false;
-        }
-        List<? extends XeroDocument> answers = endpoint.answers(xeroJson, response.body());
-        List<Payable> payable = new ArrayList<>();
-        // every outcome of the call in one transaction: one commit (one WAL flush) per call, not two per document
-        transaction.executeWithoutResult(status -> {
-            Outcomes outcomes = new Outcomes(new ArrayList<>(), new ArrayList<>());
-            for (int i = 0; i < sending.size(); i++) {
-                Work work = sending.get(i);
-                XeroDocument answer = i < answers.size() ? answers.get(i) : null;
-                if (apply(connection, organisation, endpoint, work, answer, key, response.status(), outcomes, events)
-                        && needsPayment(work, answer, settings)) {
-                    payable.add(new Payable(work, answer.xeroId()));
-                }
+            if (transition instanceof Transition.Delivered delivered && delivered.payment() == PaymentNeed.DUE) {
+                item.due = item.due.foundInXero(delivered.xeroId(), delivered.xeroStatus());
+                payable.add(item);
             }
-            documents.deliveredAll(outcomes.deliveries());
-            documents.recordAttempts(outcomes.attempts());
-        });
-        if (!payable.isEmpty()) {
-            pay(connection, settings, payable, events);
+            outcomes.add(writeOutcome(item, transition, key, ok.response().status(), answer == null || answer.validationErrors() == null
+                    ? null : String.join(" ", answer.validationErrors().stream().map(XeroMessage::message)
+                            .filter(Objects::nonNull).toList())));
         }
-        return true;
+        pass.apply(outcomes);
+        if (outcomes.stream().anyMatch(outcome -> outcome.transition() instanceof Transition.Failed failed
+                && failed.answeredByXero())) {
+            // a refusal may mean the organisation changed (an archived account, a deleted tax rate): read it again
+            organisations.forget(pass.workspaceId());
+        }
+        return payable;
     }
 
-    /** A synced, approved invoice or bill the platform has marked paid, in a workspace with mark-as-paid on. */
-    private static boolean needsPayment(Work work, XeroDocument answer, WorkspaceSettings settings) {
-        return settings.markAsPaid() && !work.due().cancelled() && !work.due().creditNote()
-                && work.due().paymentId() == null && work.document().payment() != null
-                && "AUTHORISED".equals(answer.status());
+    private Written written(Pass pass, Item item, XeroEndpoint endpoint) {
+        String organisation = pass.organisation != null ? pass.organisation.name()
+                : pass.connection.tenantName() == null ? "the Xero organisation" : pass.connection.tenantName();
+        return new Written(item.coding, organisation, endpoint.number(item.document), paymentWanted(item.due, item.document,
+                pass.settings));
     }
 
-    private record Payable(Work work, UUID invoiceId) {
+    /** The platform's payment is to be applied to this document in Xero (F19). */
+    static boolean paymentWanted(DueDocument due, OrderDocument document, WorkspaceSettings settings) {
+        return settings.markAsPaid() && !due.cancelled() && !due.creditNote() && document.payment() != null
+                && due.paymentState() != PaymentState.APPLIED && due.paymentId() == null;
     }
 
     /**
-     * Mark as paid (F19): one {@code PUT /Payments} for the batch, each payment to the workspace's clearing
-     * account with the platform's amount, date and reference; each answer to its own document.
+     * Xero's "not of valid status" does not say which status: for documents it refused so, their status now (one read),
+     * so a document paid in Xero meanwhile is LOCKED, not FAILED. Null when no document needs it; a document whose
+     * status could not be read maps to null.
      */
-    private void pay(XeroConnection connection, WorkspaceSettings settings, List<Payable> payable,
-                     List<SyncStatusEvent> events) {
-        if (settings.clearingAccount() == null) {
-            payable.forEach(item -> settle(item.work().due(), "FAILED", null,
-                    "Mark-as-paid is on, but the workspace has no clearing account to apply the payment to.",
-                    "Set clearingAccount in the workspace settings, then re-sync the document.", events));
+    private Map<UUID, String> statusesOfRefused(Pass pass, XeroEndpoint endpoint, List<Item> batch, List<XeroDocument> answers) {
+        List<Item> refused = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            XeroDocument answer = answers.get(i);
+            Item item = batch.get(i);
+            if (answer != null && answer.failed() && item.due.xeroId() != null && !"PAID".equals(item.due.xeroStatus())
+                    && answer.validationErrors() != null && answer.validationErrors().stream().map(XeroMessage::message)
+                    .filter(Objects::nonNull).anyMatch(XeroMessages::notValidStatus)) {
+                refused.add(item);
+            }
+        }
+        if (refused.isEmpty()) {
+            return null;
+        }
+        XeroReply reply = xero.reply(pass.connection, XeroRequest.get(pass.workspaceId(), endpoint.path(),
+                endpoint.statusQuery(refused.stream().map(item -> item.due.xeroId()).toList())), Priority.PUSH);
+        Map<UUID, String> byId = new HashMap<>();
+        if (reply instanceof XeroReply.Ok ok) {
+            endpoint.answers(xeroJson, ok.response().body()).forEach(document -> byId.put(document.xeroId(), document.status()));
+        }
+        Map<UUID, String> byDocument = new HashMap<>();
+        refused.forEach(item -> byDocument.put(item.due.documentId(), byId.get(item.due.xeroId())));
+        return byDocument;
+    }
+
+    private static Outcome writeOutcome(Item item, Transition transition, String key, Integer status, String message) {
+        String operation = item.due.cancelled() ? "CANCEL" : item.due.xeroId() == null ? "CREATE" : "UPDATE";
+        return new Outcome(item.due, transition, operation, key, status, message);
+    }
+
+    private static Integer replyStatus(XeroReply reply) {
+        if (reply instanceof XeroReply.Ok ok) {
+            return ok.response().status();
+        }
+        if (reply instanceof XeroReply.Refused refused) {
+            return refused.failure().status();
+        }
+        return null;
+    }
+
+    // ---- payments ---------------------------------------------------------------------------------------------------
+
+    /**
+     * Mark as paid (F19): each payment once. A payment carried over from an earlier pass is checked against the
+     * invoice's payments in Xero first (one read), so a payment Xero took without an answer is found, not sent again;
+     * then one {@code PUT /Payments} for the rest, each to the clearing account, each answer to its own document.
+     */
+    private void pay(Pass pass, List<Item> payable) {
+        payable = payable.stream().filter(item -> pass.claim.holds(item.due.documentId())).toList();
+        if (payable.isEmpty()) {
             return;
         }
+        if (pass.settings.clearingAccount() == null) {
+            pass.apply(payable.stream().map(item -> Outcome.of(item.due, DeliveryDecisions.noClearingAccount())).toList());
+            return;
+        }
+        List<Item> sending = new ArrayList<>();
+        List<Item> carriedOver = payable.stream().filter(item -> item.element == null).toList();
+        payable.stream().filter(item -> item.element != null).forEach(sending::add);
+        if (!carriedOver.isEmpty()) {
+            XeroReply reply = xero.reply(pass.connection, XeroRequest.get(pass.workspaceId(), "/Invoices",
+                    "IDs=" + String.join(",", carriedOver.stream().map(item -> item.due.xeroId().toString()).toList())
+                            + "&page=1"), Priority.PUSH);
+            List<Outcome> outcomes = new ArrayList<>();
+            if (!(reply instanceof XeroReply.Ok ok)) {
+                carriedOver.forEach(item -> outcomes.add(new Outcome(item.due, paymentReadFailed(item.due, reply, pass.timing),
+                        "PAYMENT_LOOKUP", null, replyStatus(reply), null)));
+                pass.apply(outcomes);
+            } else {
+                Map<UUID, XeroInvoice> invoices = new HashMap<>();
+                xeroJson.list(ok.response().body(), "Invoices", XeroInvoice.class)
+                        .forEach(invoice -> invoices.put(invoice.invoiceId(), invoice));
+                for (Item item : carriedOver) {
+                    XeroInvoice invoice = invoices.get(item.due.xeroId());
+                    if (invoice == null) {
+                        outcomes.add(new Outcome(item.due, new Transition.PaymentUnknown(pass.timing.backoff(item.due.attempts()),
+                                DeliveryMessages.paymentOnItsWay("Xero did not return the invoice")), "PAYMENT_LOOKUP", null,
+                                ok.response().status(), null));
+                        continue;
+                    }
+                    DeliveryDecisions.BeforePayment before = DeliveryDecisions.beforePayment(invoice, wanted(item.document));
+                    if (before instanceof DeliveryDecisions.BeforePayment.Done done) {
+                        outcomes.add(new Outcome(item.due, done.outcome(), "PAYMENT_LOOKUP", null, ok.response().status(),
+                                done.outcome() instanceof Transition.Paid ? "Already applied in Xero" : null));
+                    } else {
+                        sending.add(item);
+                    }
+                }
+                pass.apply(outcomes);
+            }
+        }
+        if (!sending.isEmpty() && !pass.stopped) {
+            sendPayments(pass, sending);
+        }
+    }
+
+    /**
+     * The invoice's payments could not be read: a payment of unknown outcome stays unknown (the read comes again
+     * before any resend), a due one stays due.
+     */
+    private static Transition paymentReadFailed(DueDocument due, XeroReply reply, Timing timing) {
+        Transition later = DeliveryDecisions.notNow(due, reply, timing, DeliveryMessages.paymentOnItsWay(""));
+        Instant at = later instanceof Transition.Throttled throttled ? throttled.notBefore()
+                : later instanceof Transition.RetryLater retry ? retry.at() : timing.backoff(due.attempts());
+        if (later instanceof Transition.Waiting) {
+            return later;
+        }
+        String error = later instanceof Transition.RetryLater retry ? retry.error() : null;
+        return due.paymentState() == PaymentState.SENT ? new Transition.PaymentUnknown(at, error)
+                : new Transition.PaymentLater(at, error);
+    }
+
+    private static DeliveryDecisions.WantedPayment wanted(OrderDocument document) {
+        OrderDocument.Payment payment = document.payment();
+        return new DeliveryDecisions.WantedPayment(payment.amount(), payment.paidOn(), payment.reference());
+    }
+
+    private void sendPayments(Pass pass, List<Item> sending) {
         List<Map<String, Object>> payments = new ArrayList<>();
-        for (Payable item : payable) {
-            OrderDocument.Payment payment = item.work().document().payment();
+        for (Item item : sending) {
+            OrderDocument.Payment payment = item.document.payment();
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("Invoice", Map.of("InvoiceID", item.invoiceId()));
-            body.put("Account", Map.of("Code", settings.clearingAccount()));
+            body.put("Invoice", Map.of("InvoiceID", item.due.xeroId()));
+            body.put("Account", Map.of("Code", pass.settings.clearingAccount()));
             body.put("Date", payment.paidOn().toString());
             body.put("Amount", payment.amount());
             if (payment.reference() != null) {
@@ -362,226 +816,93 @@ public class DeliveryLane {
             payments.add(body);
         }
         String body = xeroJson.write(Map.of("Payments", payments));
-        String key = idempotencyKey("payments", connection.workspaceId(), body);
-        XeroResponse response = xero.call(connection, XeroRequest.write(connection.workspaceId(), "PUT", "/Payments",
+        String key = idempotencyKey("payments", pass.workspaceId(), body, sending.stream().map(item -> item.due).toList());
+        documents.paymentSending(pass.claim, sending.stream().map(item -> item.due).toList());
+        XeroReply reply = xero.reply(pass.connection, XeroRequest.write(pass.workspaceId(), "PUT", "/Payments",
                 "summarizeErrors=false", body, key), Priority.PUSH);
-        if (!response.ok()) {
-            // The invoices are synced; the payments go with the next pass.
-            Instant next = response.failure().kind() == XeroFailure.Kind.THROTTLED
-                    ? clock.instant().plus(retryAfter(response.failure())) : backoff(List.of(payable.get(0).work().due()));
-            payable.forEach(item -> documents.paymentLater(item.work().due(), next,
-                    "The invoice is in Xero; its payment did not get there yet: " + response.failure().detail()));
+        List<Outcome> outcomes = new ArrayList<>();
+        if (!(reply instanceof XeroReply.Ok ok)) {
+            sending.forEach(item -> outcomes.add(new Outcome(item.due, DeliveryDecisions.paymentFailed(item.due, reply,
+                    pass.timing), "PAY", key, replyStatus(reply), null)));
+            pass.apply(outcomes);
             return;
         }
-        JsonNode answers = xeroJson.tree(response.body()).path("Payments");
-        for (int i = 0; i < payable.size(); i++) {
-            DueDocument due = payable.get(i).work().due();
-            JsonNode answer = answers.path(i);
-            if ("ERROR".equals(answer.path("StatusAttributeString").asText())) {
-                List<String> messages = new ArrayList<>();
-                answer.path("ValidationErrors").forEach(error -> messages.add(error.path("Message").asText()));
-                settle(due, "FAILED", null, "The invoice is in Xero, but its payment was refused: " + String.join(" ", messages),
-                        "Check the clearing account (it must be a bank account or accept payments), then re-sync.", events);
-                documents.recordAttempt(due, "PAY", key, response.status(), "FAILED", String.join(" ", messages));
-                continue;
-            }
-            UUID paymentId = UUID.fromString(answer.path("PaymentID").asText());
-            documents.paid(due, paymentId);
-            documents.recordAttempt(due, "PAY", key, response.status(), "PAID", null);
-            events.add(event(due, "PAID", null, payable.get(i).invoiceId(), "PAID", null, null));
+        List<XeroPayment> answers = xeroJson.list(ok.response().body(), "Payments", XeroPayment.class);
+        boolean[] used = new boolean[answers.size()];
+        for (int i = 0; i < sending.size(); i++) {
+            Item item = sending.get(i);
+            XeroPayment answer = paymentAnswer(item.due.xeroId(), i, answers, used);
+            Transition transition = answer == null
+                    ? new Transition.PaymentUnknown(pass.timing.backoff(item.due.attempts()),
+                            DeliveryMessages.paymentOnItsWay("Xero's answer did not name it"))
+                    : DeliveryDecisions.afterPayment(answer, answer.invoice() != null && answer.invoice().status() != null
+                            ? answer.invoice().status() : paidInFull(item) ? "PAID" : "AUTHORISED");
+            outcomes.add(new Outcome(item.due, transition, "PAY", key, ok.response().status(),
+                    answer == null || answer.validationErrors() == null ? null
+                            : String.join(" ", answer.validationErrors().stream().map(XeroMessage::message).toList())));
         }
+        pass.apply(outcomes);
     }
 
-    /** What a call's answers do to its documents, stored together once every answer is read. */
-    private record Outcomes(List<DeliveryRepository.Delivery> deliveries, List<DeliveryRepository.Attempt> attempts) {
-    }
-
-    /** @return true when the document is now synced in Xero */
-    private boolean apply(XeroConnection connection, Organisation organisation, XeroEndpoint endpoint, Work work,
-                          XeroDocument answer, String key, int status, Outcomes outcomes, List<SyncStatusEvent> events) {
-        DueDocument due = work.due();
-        String operation = due.cancelled() ? "CANCEL" : due.xeroId() == null ? "CREATE" : "UPDATE";
-        if (answer == null) {
-            documents.retryLater(due, backoff(List.of(due)), true, "Sync unsuccessful (temporary): Xero's answer left it out");
-            return false;
+    /** The payment answered for this invoice: at its position when it names the invoice, else wherever it does. */
+    private static XeroPayment paymentAnswer(UUID invoiceId, int position, List<XeroPayment> answers, boolean[] used) {
+        Function<XeroPayment, Boolean> forInvoice = answer -> answer.invoice() != null
+                && invoiceId.equals(answer.invoice().invoiceId());
+        if (position < answers.size() && !used[position] && forInvoice.apply(answers.get(position))) {
+            used[position] = true;
+            return answers.get(position);
         }
-        if (!answer.failed()) {
-            String xeroStatus = answer.status();
-            String state;
-            String reason = null;
-            if (due.cancelled()) {
-                state = "VOIDED";
-            } else if (work.coding().glAccountRequired()) {
-                state = "WAITING";
-                reason = "GL_ACCOUNT_REQUIRED";
-            } else {
-                state = "SYNCED";
-            }
-            String note = reason == null ? null
-                    : "GL account required: " + String.join(", ", work.coding().linesWithoutAccount());
-            String hint = reason == null ? null
-                    : "Map the items (or set a default account): the document is then sent again and approved by itself.";
-            outcomes.deliveries().add(new DeliveryRepository.Delivery(due, answer.xeroId(), xeroStatus, state, reason, note, hint));
-            outcomes.attempts().add(new DeliveryRepository.Attempt(due, operation, key, status, state, null));
-            events.add(event(due, state, reason, answer.xeroId(), xeroStatus, note, hint));
-            return "SYNCED".equals(state);
-        }
-        List<String> messages = answer.validationErrors() == null ? List.of()
-                : answer.validationErrors().stream().map(XeroMessage::message).toList();
-        if (XeroMessages.paidLock(messages, statusInXero(connection, endpoint, due, messages))) {
-            settle(due, "LOCKED", null, XeroMessages.CHANGE_IT_IN_XERO, "Change it in Xero.", events);
-            outcomes.attempts().add(new DeliveryRepository.Attempt(due, operation, key, status, "LOCKED", String.join(" ", messages)));
-            return false;
-        }
-        Problem problem = XeroMessages.explain(messages, work.coding(), organisation.name(),
-                endpoint.number(work.document()), due.sales());
-        settle(due, "FAILED", null, problem.message(), problem.fixHint(), events);
-        outcomes.attempts().add(new DeliveryRepository.Attempt(due, operation, key, status, "FAILED", String.join(" ", messages)));
-        organisations.forget(connection.workspaceId());
-        return false;
-    }
-
-    /**
-     * Xero's "not of valid status" does not say which status: when the document may have been paid in Xero
-     * since it was sent, read its status there (one call) so that a paid document is LOCKED, not FAILED.
-     */
-    private String statusInXero(XeroConnection connection, XeroEndpoint endpoint, DueDocument due, List<String> messages) {
-        boolean statusRefused = messages.stream().anyMatch(XeroMessages::notValidStatus);
-        if (!statusRefused || due.xeroId() == null || "PAID".equals(due.xeroStatus())) {
-            return due.xeroStatus();
-        }
-        XeroResponse response = xero.call(connection, XeroRequest.get(connection.workspaceId(),
-                endpoint.path() + "/" + due.xeroId(), null), Priority.PUSH);
-        if (!response.ok()) {
-            return due.xeroStatus();
-        }
-        List<? extends XeroDocument> current = endpoint.answers(xeroJson, response.body());
-        return current.isEmpty() ? due.xeroStatus() : current.get(0).status();
-    }
-
-    /** A call as a whole failed: wait, park, or fail the documents, as the failure's kind says. */
-    private void handleCallFailure(XeroConnection connection, List<DueDocument> claimed, XeroFailure failure,
-                                   List<SyncStatusEvent> events) {
-        switch (failure.kind()) {
-            case THROTTLED -> claimed.forEach(due -> documents.retryLater(due, clock.instant().plus(retryAfter(failure)),
-                    false, null));
-            case NEEDS_RECONNECT, TOKEN_EXPIRED -> {
-                claimed.forEach(documents::release);
-                String reason = "Xero connection expired: " + failure.detail();
-                tokens.needsReconnect(connection.workspaceId(), reason);
-                park(connection.workspaceId(), "NEEDS_RECONNECT", reason, events);
-            }
-            case REJECTED -> claimed.forEach(due -> settle(due, "FAILED", null,
-                    "Xero rejected the request: " + String.join(" ", failure.messages().isEmpty()
-                            ? List.of(failure.detail()) : failure.messages()),
-                    "Fix what Xero names, then re-sync the document.", events));
-            case TEMPORARY -> {
-                Instant next = backoff(claimed);
-                claimed.forEach(due -> documents.retryLater(due, next, failure.outcomeUnknown(),
-                        "Sync unsuccessful (temporary): " + failure.detail()));
+        for (int j = 0; j < answers.size(); j++) {
+            if (!used[j] && forInvoice.apply(answers.get(j))) {
+                used[j] = true;
+                return answers.get(j);
             }
         }
+        return null;
     }
 
-    /**
-     * Before resending documents whose earlier write got no answer: are they in Xero already? One call per
-     * collection finds them by number and contact; a candidate is only taken when it is the document
-     * ({@link XeroEndpoint#isSame}: an invoice by the Url LedgerBridge puts on it, a credit note by its type,
-     * number and contact). Found ones are updated, not created again.
-     */
-    private Map<UUID, DueDocument> lookUpUnknownOutcomes(XeroConnection connection, XeroEndpoint endpoint,
-                                                         List<Prepared> prepared) {
-        List<Prepared> unknown = prepared.stream()
-                .filter(ready -> XeroEndpoint.of(ready.due()) == endpoint && ready.due().outcomeUnknown()
-                        && ready.due().xeroId() == null && endpoint.number(ready.document()) != null)
-                .toList();
-        if (unknown.isEmpty()) {
-            return Map.of();
-        }
-        XeroResponse response = xero.call(connection, XeroRequest.get(connection.workspaceId(), endpoint.path(),
-                endpoint.lookupQuery(unknown.stream().map(ready -> wanted(endpoint, ready)).toList())), Priority.PUSH);
-        if (!response.ok()) {
-            throw new XeroAnswerException(response);
-        }
-        List<? extends XeroDocument> candidates = endpoint.answers(xeroJson, response.body());
-        Map<UUID, DueDocument> found = new HashMap<>();
-        for (Prepared ready : unknown) {
-            DueDocument due = ready.due();
-            String url = documentUrl.replace("{documentId}", due.documentId().toString());
-            candidates.stream()
-                    .filter(candidate -> endpoint.isSame(candidate, due, wanted(endpoint, ready), url))
-                    .findFirst()
-                    .ifPresentOrElse(candidate -> {
-                        documents.recordAttempt(due, "LOOKUP", null, response.status(), "FOUND",
-                                "Already in Xero as " + candidate.xeroId());
-                        log.info("Document {} was already in Xero as {} after an unanswered write", due.documentId(),
-                                candidate.xeroId());
-                        found.put(due.documentId(), new DueDocument(due.documentId(), due.workspaceId(), due.sourceKey(),
-                                due.orderId(), due.xeroType(), due.version(), due.lastEventType(), due.payload(),
-                                candidate.xeroId(), null, candidate.status(), true, due.attempts(), due.paymentId()));
-                    }, () -> documents.recordAttempt(due, "LOOKUP", null, response.status(), "NOT_FOUND", null));
-        }
-        return found;
+    private static boolean paidInFull(Item item) {
+        return item.document.totals() != null && item.document.payment().amount().compareTo(item.document.totals().total()) >= 0;
     }
 
-    private static XeroEndpoint.Wanted wanted(XeroEndpoint endpoint, Prepared ready) {
-        return new XeroEndpoint.Wanted(endpoint.number(ready.document()), ready.contactId());
-    }
+    // ---- parking ----------------------------------------------------------------------------------------------------
 
-    private void park(String workspaceId, String reason, String error, List<SyncStatusEvent> events) {
-        int parked = documents.park(workspaceId, reason, error);
-        if (parked > 0) {
+    /** Every due document of the workspace waits for {@code reason}, each state change told; in one transaction. */
+    private int park(String workspaceId, WaitingReason reason, String error) {
+        Integer parked = transaction.execute(status -> {
+            List<DeliveryRepository.ParkedDocument> documentsParked = documents.park(workspaceId, reason, error);
+            events.parked(workspaceId, documentsParked, reason, error);
+            return documentsParked.size();
+        });
+        if (parked != null && parked > 0) {
             log.warn("Workspace {}: {} document(s) wait ({}): {}", workspaceId, parked, reason, error);
-            events.add(new SyncStatusEvent(workspaceId, null, null, null, 0, "WAITING", reason, null, null, error,
-                    FIXES.get(reason), clock.instant()));
         }
+        return parked == null ? 0 : parked;
     }
 
-    private void settle(DueDocument due, String state, String reason, String error, String fixHint,
-                        List<SyncStatusEvent> events) {
-        documents.settled(due, state, error, fixHint);
-        events.add(event(due, "OVER_QUOTA".equals(state) ? "WAITING" : state,
-                "OVER_QUOTA".equals(state) ? "OVER_QUOTA" : reason, due.xeroId(), due.xeroStatus(), error, fixHint));
-    }
-
-    private SyncStatusEvent event(DueDocument due, String state, String reason, UUID xeroId, String xeroStatus,
-                                  String error, String fixHint) {
-        return new SyncStatusEvent(due.workspaceId(), due.documentId(), due.orderId(), due.xeroType(), due.version(),
-                state, reason, xeroId, xeroStatus, error, fixHint, clock.instant());
-    }
-
-    /** Xero's Retry-After, or one of its (fixed) windows when it did not send one. */
-    private Duration retryAfter(XeroFailure failure) {
-        return failure.retryAfter() != null ? failure.retryAfter() : pacingWindow;
-    }
-
-    /** Exponential backoff on the documents' attempts: 5 s, 10 s, 20 s ... up to 10 minutes. */
-    private Instant backoff(List<DueDocument> claimed) {
-        int attempts = claimed.stream().mapToInt(DueDocument::attempts).max().orElse(0);
-        long seconds = Math.min(600, 5L << Math.min(attempts, 7));
-        return clock.instant().plusSeconds(seconds);
+    private String url(DueDocument due) {
+        return documentUrl.replace("{documentId}", due.documentId().toString());
     }
 
     /**
-     * The same request makes the same key, so a resend of an unanswered call within Xero's window is a
-     * replay, not a second write; a different request (a document coded anew, a newer version) gets a new
-     * key, as Xero requires (it refuses a key reused for another request).
+     * Xero remembers a key for minutes (FACTS.md §4) and refuses it for a different request. The key names the request
+     * (its body) and the documents it carries at their versions and attempt counts: a resend of the very same call (a
+     * crash before its answer was stored) is a replay, not a second write; after any recorded outcome of a document
+     * the key is new, so an error Xero remembers against the old key (a 5xx) never blocks the next attempt. Exactly
+     * once does not rest on the key, which lives minutes while backoff grows to ten: it rests on the look-up before any
+     * resend of a document whose outcome is unknown.
      */
-    static String idempotencyKey(String kind, String workspaceId, String body) {
+    static String idempotencyKey(String kind, String workspaceId, String body, List<DueDocument> carried) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((workspaceId + "|" + body).getBytes(StandardCharsets.UTF_8));
-            return "lb-" + kind + "-" + HexFormat.of().formatHex(digest);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((workspaceId + "|").getBytes(StandardCharsets.UTF_8));
+            for (DueDocument due : carried) {
+                sha.update((due.documentId() + ":" + due.version() + ":" + due.attempts() + "|").getBytes(StandardCharsets.UTF_8));
+            }
+            sha.update(body.getBytes(StandardCharsets.UTF_8));
+            return "lb-" + kind + "-" + HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private OrderDocument read(String payload) {
-        try {
-            return json.readValue(payload, OrderDocument.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored snapshot is not readable: " + e.getOriginalMessage(), e);
         }
     }
 }

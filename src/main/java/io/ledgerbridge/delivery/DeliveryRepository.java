@@ -1,10 +1,17 @@
 package io.ledgerbridge.delivery;
 
-import java.time.Duration;
-import java.time.Instant;
+import io.ledgerbridge.delivery.Transition.PaymentNeed;
+import io.ledgerbridge.document.DocumentState;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -13,10 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The delivery side of the documents table: which workspaces have due documents, claiming up to a batch
- * of them (SKIP LOCKED, so replicas never take the same document), and recording each outcome. An outcome
- * only sets the final state when the document is still at the version that was sent; a newer version that
- * arrived meanwhile leaves it PENDING for the next pass.
+ * The delivery side of the documents table: which workspaces have due documents, claiming up to a batch of them
+ * (SKIP LOCKED, so replicas never take the same document) under a token, and writing what a pass decided
+ * ({@link Transition}s). Every write about a claimed document is fenced by the claim's token: a pass whose claim ran
+ * out writes nothing. An outcome only sets the final state when the document is still at the version that was sent;
+ * a newer version that arrived meanwhile leaves it PENDING for the next pass.
  */
 @Repository
 public class DeliveryRepository {
@@ -24,6 +32,8 @@ public class DeliveryRepository {
     /** A document a pass may claim now: pending, due, and not held by another pass's claim. */
     private static final String DUE_NOW =
             "state = 'PENDING' AND next_attempt_at <= now() AND (claimed_until IS NULL OR claimed_until < now())";
+    /** Written about a claimed document only while this pass's claim holds it. */
+    private static final String FENCE = "workspace_id = :ws AND document_id = :id AND claim_token = :token";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -56,9 +66,11 @@ public class DeliveryRepository {
                 .single();
     }
 
-    public List<DueDocument> claim(String workspaceId, int limit, Duration lease) {
-        return jdbc.sql("""
-                UPDATE documents d SET claimed_until = now() + CAST(:lease AS interval)
+    /** Up to {@code limit} due documents, oldest first, held for {@code lease} under a new token. */
+    Claim claim(String workspaceId, int limit, Duration lease, Instant now) {
+        UUID token = UUID.randomUUID();
+        List<DueDocument> claimed = jdbc.sql("""
+                UPDATE documents d SET claimed_until = now() + CAST(:lease AS interval), claim_token = :token
                  WHERE d.workspace_id = :ws AND d.document_id IN (
                        SELECT document_id FROM documents
                         WHERE workspace_id = :ws AND %s
@@ -66,169 +78,346 @@ public class DeliveryRepository {
                         LIMIT :limit FOR UPDATE SKIP LOCKED)
                 RETURNING d.document_id, d.workspace_id, d.source_key, d.order_id, d.xero_type, d.version,
                           d.last_event_type, d.payload::text AS payload, d.xero_id, d.delivered_version, d.xero_status,
-                          d.outcome_unknown, d.attempts, d.payment_id
+                          d.outcome_unknown, d.attempts, d.payment_id, d.payment_state, d.unknown_since
                 """.formatted(DUE_NOW))
                 .param("ws", workspaceId)
                 .param("limit", limit)
                 .param("lease", lease.toSeconds() + " seconds")
+                .param("token", token)
                 .query(DueDocument.class)
+                .list();
+        return new Claim(token, workspaceId, lease, claimed, now);
+    }
+
+    /** Extends the claim; returns the documents it still holds (those settled, or taken by another pass, drop out). */
+    Set<UUID> renew(Claim claim) {
+        return new HashSet<>(jdbc.sql("""
+                UPDATE documents SET claimed_until = now() + CAST(:lease AS interval)
+                 WHERE workspace_id = :ws AND claim_token = :token AND claimed_until IS NOT NULL
+                   AND document_id IN (:ids)
+                RETURNING document_id
+                """)
+                .param("ws", claim.workspaceId()).param("token", claim.token())
+                .param("lease", claim.lease().toSeconds() + " seconds")
+                .param("ids", claim.held().isEmpty() ? List.of(new UUID(0, 0)) : List.copyOf(claim.held()))
+                .query(UUID.class)
+                .list());
+    }
+
+    /**
+     * Written before a call that may create documents in Xero: if this process dies before the answer is recorded,
+     * the next pass knows the outcome is unknown and looks the documents up before sending again.
+     */
+    void sending(Claim claim, List<DueDocument> creating) {
+        mark(claim, creating, "outcome_unknown = true, unknown_since = COALESCE(unknown_since, now())");
+    }
+
+    /** Written before a payment goes: after a crash, the invoice's payments are read before it is sent again. */
+    void paymentSending(Claim claim, List<DueDocument> paying) {
+        mark(claim, paying, "payment_state = 'SENT'");
+    }
+
+    private void mark(Claim claim, List<DueDocument> documents, String set) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE documents SET " + set + " WHERE workspace_id = :ws AND claim_token = :token AND document_id IN (:ids)")
+                .param("ws", claim.workspaceId()).param("token", claim.token())
+                .param("ids", documents.stream().map(DueDocument::documentId).toList())
+                .update();
+    }
+
+    /**
+     * One decided outcome of a step, with the history line it leaves in document_attempts ({@code operation} null:
+     * none, e.g. a coding failure that never reached Xero).
+     */
+    record Outcome(DueDocument document, Transition transition, String operation, String idempotencyKey,
+                   Integer httpStatus, String xeroMessage) {
+
+        static Outcome of(DueDocument document, Transition transition) {
+            return new Outcome(document, transition, null, null, null, null);
+        }
+    }
+
+    /**
+     * Writes the outcomes (documents, their history lines and what they publish) within the caller's transaction.
+     *
+     * @return the outcomes that landed: the claim still held their documents
+     */
+    List<Outcome> apply(Claim claim, List<Outcome> outcomes, StatusEvents events) {
+        Map<String, List<Outcome>> byStatement = new LinkedHashMap<>();
+        for (Outcome outcome : outcomes) {
+            byStatement.computeIfAbsent(statement(outcome.transition()), sql -> new ArrayList<>()).add(outcome);
+        }
+        List<Outcome> landed = new ArrayList<>();
+        byStatement.forEach((sql, group) -> {
+            int[] counts = batch.batchUpdate(sql, group.stream().map(outcome -> parameters(claim, outcome))
+                    .toArray(SqlParameterSource[]::new));
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1) {
+                    landed.add(group.get(i));
+                }
+            }
+        });
+        recordAttempts(landed.stream().filter(outcome -> outcome.operation() != null).toList());
+        events.publish(landed);
+        for (Outcome outcome : outcomes) {
+            // settled, or refused by the fence (another pass holds it now): either way this pass is done with it
+            if (!landed.contains(outcome) || !continues(outcome.transition())) {
+                claim.settled(outcome.document().documentId());
+            }
+        }
+        return landed;
+    }
+
+    /** Transitions after which the same pass goes on with the document (so its claim is kept). */
+    static boolean continues(Transition transition) {
+        return transition instanceof Transition.Found || transition instanceof Transition.Absent
+                || (transition instanceof Transition.Delivered delivered && delivered.payment() == PaymentNeed.DUE);
+    }
+
+    private static final String DELIVERED = """
+            UPDATE documents
+               SET xero_id = :xeroId, delivered_version = :version, xero_status = :xeroStatus,
+                   outcome_unknown = false, unknown_since = NULL, attempts = attempts + 1, synced_at = now(),
+                   updated_at = now(),
+                   claimed_until = CASE WHEN :continues THEN claimed_until END,
+                   claim_token = CASE WHEN :continues THEN claim_token END,
+                   payment_state = CASE WHEN :paymentDue THEN 'DUE' ELSE payment_state END,
+                   state = CASE WHEN version = :version THEN :state ELSE 'PENDING' END,
+                   waiting_reason = CASE WHEN version = :version THEN :reason END,
+                   error = CASE WHEN version = :version THEN :error END,
+                   fix_hint = CASE WHEN version = :version THEN :hint END
+             WHERE %s
+            """.formatted(FENCE);
+    private static final String SETTLED = """
+            UPDATE documents
+               SET claimed_until = NULL, claim_token = NULL, attempts = attempts + 1, updated_at = now(),
+                   xero_id = COALESCE(:xeroId, xero_id), xero_status = COALESCE(:xeroStatus, xero_status),
+                   outcome_unknown = CASE WHEN :settles THEN false ELSE outcome_unknown END,
+                   unknown_since = CASE WHEN :settles THEN NULL ELSE unknown_since END,
+                   payment_state = COALESCE(:paymentState, payment_state),
+                   state = CASE WHEN version = :version THEN :state ELSE 'PENDING' END,
+                   waiting_reason = CASE WHEN version = :version THEN :reason END,
+                   error = CASE WHEN version = :version THEN :error END,
+                   fix_hint = CASE WHEN version = :version THEN :hint END
+             WHERE %s
+            """.formatted(FENCE);
+    private static final String LATER = """
+            UPDATE documents
+               SET claimed_until = NULL, claim_token = NULL, next_attempt_at = :next, updated_at = now(),
+                   attempts = attempts + :attempt,
+                   error = CASE WHEN :setError THEN :error ELSE error END,
+                   outcome_unknown = CASE WHEN :unknown THEN true WHEN :clearUnknown THEN false ELSE outcome_unknown END,
+                   unknown_since = CASE WHEN :unknown THEN COALESCE(unknown_since, now())
+                                        WHEN :clearUnknown THEN NULL ELSE unknown_since END,
+                   payment_state = COALESCE(:paymentState, payment_state)
+             WHERE %s
+            """.formatted(FENCE);
+    private static final String LOOKED_UP = """
+            UPDATE documents
+               SET xero_id = COALESCE(:xeroId, xero_id), xero_status = COALESCE(:xeroStatus, xero_status),
+                   outcome_unknown = false, unknown_since = NULL, updated_at = now()
+             WHERE %s
+            """.formatted(FENCE);
+    private static final String PAID = """
+            UPDATE documents
+               SET payment_id = :paymentId, payment_state = 'APPLIED', xero_status = COALESCE(:xeroStatus, xero_status),
+                   claimed_until = NULL, claim_token = NULL, updated_at = now(),
+                   state = CASE WHEN version = :version THEN 'PAID' ELSE 'PENDING' END,
+                   waiting_reason = NULL,
+                   error = CASE WHEN version = :version THEN NULL ELSE error END,
+                   fix_hint = CASE WHEN version = :version THEN NULL ELSE fix_hint END
+             WHERE %s
+            """.formatted(FENCE);
+    private static final String RELEASED =
+            "UPDATE documents SET claimed_until = NULL, claim_token = NULL WHERE %s".formatted(FENCE);
+
+    private static String statement(Transition transition) {
+        if (transition instanceof Transition.Delivered) {
+            return DELIVERED;
+        }
+        if (transition instanceof Transition.Found || transition instanceof Transition.Absent) {
+            return LOOKED_UP;
+        }
+        if (transition instanceof Transition.Paid) {
+            return PAID;
+        }
+        if (transition instanceof Transition.Released) {
+            return RELEASED;
+        }
+        if (transition instanceof Transition.Throttled || transition instanceof Transition.RetryLater
+                || transition instanceof Transition.Unknown || transition instanceof Transition.PaymentLater
+                || transition instanceof Transition.PaymentUnknown) {
+            return LATER;
+        }
+        return SETTLED;
+    }
+
+    private static MapSqlParameterSource parameters(Claim claim, Outcome outcome) {
+        DueDocument document = outcome.document();
+        MapSqlParameterSource row = new MapSqlParameterSource()
+                .addValue("ws", document.workspaceId()).addValue("id", document.documentId())
+                .addValue("token", claim.token()).addValue("version", document.version());
+        Transition transition = outcome.transition();
+        if (transition instanceof Transition.Delivered delivered) {
+            Settle settle = Settle.of(delivered);
+            row.addValue("xeroId", delivered.xeroId()).addValue("xeroStatus", delivered.xeroStatus())
+                    .addValue("continues", continues(delivered), Types.BOOLEAN)
+                    .addValue("paymentDue", delivered.payment() != PaymentNeed.NONE, Types.BOOLEAN);
+            settle.into(row);
+        } else if (transition instanceof Transition.Found found) {
+            row.addValue("xeroId", found.xeroId(), Types.OTHER).addValue("xeroStatus", found.xeroStatus(), Types.VARCHAR);
+        } else if (transition instanceof Transition.Absent) {
+            row.addValue("xeroId", null, Types.OTHER).addValue("xeroStatus", null, Types.VARCHAR);
+        } else if (transition instanceof Transition.Paid paid) {
+            row.addValue("paymentId", paid.paymentId(), Types.OTHER).addValue("xeroStatus", paid.xeroStatus(), Types.VARCHAR);
+        } else if (transition instanceof Transition.Released) {
+            // the fence is all it needs
+        } else if (LATER.equals(statement(transition))) {
+            Later.of(transition).into(row);
+        } else {
+            Settle.of(transition).into(row);
+        }
+        return row;
+    }
+
+    /** The columns a settling transition writes. */
+    private record Settle(UUID xeroId, String xeroStatus, boolean settles, PaymentState paymentState,
+                          DocumentState state, WaitingReason reason, String error, String hint) {
+
+        static Settle of(Transition transition) {
+            if (transition instanceof Transition.Delivered delivered) {
+                if (delivered.glAccountRequired()) {
+                    return new Settle(delivered.xeroId(), delivered.xeroStatus(), true, null, DocumentState.WAITING,
+                            WaitingReason.GL_ACCOUNT_REQUIRED, DeliveryMessages.glAccountRequired(delivered.linesWithoutAccount()),
+                            DeliveryMessages.GL_ACCOUNT_REQUIRED_FIX);
+                }
+                return switch (delivered.payment()) {
+                    case NONE -> new Settle(delivered.xeroId(), delivered.xeroStatus(), true, null, DocumentState.SYNCED,
+                            null, null, null);
+                    case DUE -> new Settle(delivered.xeroId(), delivered.xeroStatus(), true, PaymentState.DUE,
+                            DocumentState.PENDING, null, null, null);
+                    case AWAITS_APPROVAL -> new Settle(delivered.xeroId(), delivered.xeroStatus(), true, PaymentState.DUE,
+                            DocumentState.WAITING, WaitingReason.PAYMENT_AWAITS_APPROVAL,
+                            DeliveryMessages.paymentAwaitsApproval(delivered.xeroStatus()),
+                            DeliveryMessages.fix(WaitingReason.PAYMENT_AWAITS_APPROVAL));
+                };
+            }
+            if (transition instanceof Transition.Voided voided) {
+                return new Settle(voided.xeroId(), voided.xeroStatus(), true, null, DocumentState.VOIDED, null, null, null);
+            }
+            if (transition instanceof Transition.Failed failed) {
+                return new Settle(null, null, failed.answeredByXero(), null, DocumentState.FAILED, null, failed.reason(),
+                        failed.fixHint());
+            }
+            if (transition instanceof Transition.Locked locked) {
+                return new Settle(null, locked.xeroStatus(), true, null, DocumentState.LOCKED, null, locked.reason(),
+                        DeliveryMessages.CHANGE_IT_IN_XERO_FIX);
+            }
+            if (transition instanceof Transition.OverQuota over) {
+                return new Settle(null, null, false, null, DocumentState.OVER_QUOTA, null, over.reason(), over.fixHint());
+            }
+            if (transition instanceof Transition.Waiting waiting) {
+                return new Settle(null, null, false, null, DocumentState.WAITING, waiting.reason(), waiting.message(),
+                        waiting.fixHint());
+            }
+            if (transition instanceof Transition.PaymentRefused refused) {
+                return new Settle(null, null, false, PaymentState.DUE, DocumentState.FAILED, null, refused.reason(),
+                        refused.fixHint());
+            }
+            throw new IllegalArgumentException("not a settling transition: " + transition);
+        }
+
+        void into(MapSqlParameterSource row) {
+            if (!row.hasValue("xeroId")) {
+                row.addValue("xeroId", xeroId, Types.OTHER).addValue("xeroStatus", xeroStatus, Types.VARCHAR);
+            }
+            row.addValue("settles", settles, Types.BOOLEAN)
+                    .addValue("paymentState", paymentState == null ? null : paymentState.name(), Types.VARCHAR)
+                    .addValue("state", state.name()).addValue("reason", reason == null ? null : reason.name(), Types.VARCHAR)
+                    .addValue("error", error, Types.VARCHAR).addValue("hint", hint, Types.VARCHAR);
+        }
+    }
+
+    /** The columns of a "not now" transition. */
+    private record Later(Instant next, boolean attempt, boolean setError, String error, boolean unknown,
+                         boolean clearUnknown, PaymentState paymentState) {
+
+        static Later of(Transition transition) {
+            if (transition instanceof Transition.Throttled throttled) {
+                return new Later(throttled.notBefore(), false, false, null, false, throttled.writeRefused(), null);
+            }
+            if (transition instanceof Transition.RetryLater later) {
+                return new Later(later.at(), true, true, later.error(), false, false, null);
+            }
+            if (transition instanceof Transition.Unknown unknown) {
+                return new Later(unknown.at(), true, true, unknown.error(), true, false, null);
+            }
+            if (transition instanceof Transition.PaymentLater later) {
+                return new Later(later.at(), later.error() != null, later.error() != null, later.error(), false, false,
+                        PaymentState.DUE);
+            }
+            Transition.PaymentUnknown unknown = (Transition.PaymentUnknown) transition;
+            return new Later(unknown.at(), true, true, unknown.error(), false, false, PaymentState.SENT);
+        }
+
+        void into(MapSqlParameterSource row) {
+            row.addValue("next", Timestamp.from(next)).addValue("attempt", attempt ? 1 : 0)
+                    .addValue("setError", setError, Types.BOOLEAN).addValue("error", error, Types.VARCHAR)
+                    .addValue("unknown", unknown, Types.BOOLEAN).addValue("clearUnknown", clearUnknown, Types.BOOLEAN)
+                    .addValue("paymentState", paymentState == null ? null : paymentState.name(), Types.VARCHAR);
+        }
+    }
+
+    /** Whatever the pass still holds goes back, untouched (it could not get to it). */
+    void release(Claim claim) {
+        if (claim.held().isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                UPDATE documents SET claimed_until = NULL, claim_token = NULL
+                 WHERE workspace_id = :ws AND claim_token = :token AND document_id IN (:ids)
+                """)
+                .param("ws", claim.workspaceId()).param("token", claim.token()).param("ids", List.copyOf(claim.held()))
+                .update();
+        claim.held().forEach(claim::settled);
+    }
+
+    /**
+     * Every due document of the workspace that no pass holds waits for {@code reason} (e.g. NEEDS_RECONNECT) instead of
+     * being retried. Within the caller's transaction.
+     *
+     * @return the documents parked
+     */
+    List<ParkedDocument> park(String workspaceId, WaitingReason reason, String error) {
+        return jdbc.sql("""
+                UPDATE documents SET state = 'WAITING', waiting_reason = :reason, error = :error, claimed_until = NULL,
+                       claim_token = NULL, updated_at = now()
+                 WHERE workspace_id = :ws AND state = 'PENDING' AND (claimed_until IS NULL OR claimed_until < now())
+                RETURNING document_id, order_id, xero_type, version, xero_id, xero_status
+                """)
+                .param("ws", workspaceId).param("reason", reason.name()).param("error", error)
+                .query(ParkedDocument.class)
                 .list();
     }
 
-    /**
-     * Xero holds this version of {@code document} now. {@code state} SYNCED, VOIDED or WAITING (with {@code reason},
-     * and the {@code note} and {@code fixHint} a person reads, e.g. which lines still need a GL account).
-     */
-    public record Delivery(DueDocument document, UUID xeroId, String xeroStatus, String state, String reason,
-                           String note, String fixHint) {
+    /** A document {@link #park} parked: enough to tell the platform. */
+    record ParkedDocument(UUID documentId, String orderId, String xeroType, long version, UUID xeroId, String xeroStatus) {
     }
 
-    /** One step of a document's history (document_attempts): a write, a look-up or a payment, and its outcome. */
-    public record Attempt(DueDocument document, String operation, String idempotencyKey, Integer httpStatus,
-                          String outcome, String message) {
-    }
-
-    public void delivered(DueDocument document, UUID xeroId, String xeroStatus, String state, String reason,
-                          String note, String fixHint) {
-        deliveredAll(List.of(new Delivery(document, xeroId, xeroStatus, state, reason, note, fixHint)));
-    }
-
-    /** The outcomes of one call, in one round trip: a pass of 50 documents is one batch, not 50 statements. */
-    public void deliveredAll(List<Delivery> deliveries) {
-        if (deliveries.isEmpty()) {
-            return;
-        }
-        batch.batchUpdate("""
-                UPDATE documents
-                   SET xero_id = :xeroId, delivered_version = :version, xero_status = :xeroStatus,
-                       outcome_unknown = false, claimed_until = NULL, attempts = attempts + 1, synced_at = now(),
-                       state = CASE WHEN version = :version THEN :state ELSE 'PENDING' END,
-                       waiting_reason = CASE WHEN version = :version THEN :reason END,
-                       error = CASE WHEN version = :version THEN :note END,
-                       fix_hint = CASE WHEN version = :version THEN :hint END, updated_at = now()
-                 WHERE workspace_id = :ws AND document_id = :id
-                """, deliveries.stream().map(delivery -> new MapSqlParameterSource()
-                        .addValue("ws", delivery.document().workspaceId()).addValue("id", delivery.document().documentId())
-                        .addValue("xeroId", delivery.xeroId()).addValue("version", delivery.document().version())
-                        .addValue("xeroStatus", delivery.xeroStatus()).addValue("state", delivery.state())
-                        .addValue("reason", delivery.reason()).addValue("note", delivery.note())
-                        .addValue("hint", delivery.fixHint())).toArray(SqlParameterSource[]::new));
-    }
-
-    /**
-     * Written before a call that may create documents in Xero: if this process dies before the answer is
-     * recorded, the next pass knows the outcome is unknown and looks the documents up before sending again.
-     */
-    public void sending(List<DueDocument> creating) {
-        if (creating.isEmpty()) {
-            return;
-        }
-        jdbc.sql("UPDATE documents SET outcome_unknown = true WHERE workspace_id = :ws AND document_id IN (:ids)")
-                .param("ws", creating.get(0).workspaceId())
-                .param("ids", creating.stream().map(DueDocument::documentId).toList())
-                .update();
-    }
-
-    /** The platform's payment is applied in Xero (F19): PAID, with the Xero payment's id. */
-    public void paid(DueDocument document, UUID paymentId) {
-        jdbc.sql("""
-                UPDATE documents
-                   SET payment_id = :payment, xero_status = 'PAID', updated_at = now(),
-                       state = CASE WHEN version = :version THEN 'PAID' ELSE 'PENDING' END
-                 WHERE workspace_id = :ws AND document_id = :id
-                """)
-                .param("ws", document.workspaceId()).param("id", document.documentId())
-                .param("payment", paymentId).param("version", document.version())
-                .update();
-    }
-
-    /** The invoice is synced but its payment is not: due again at {@code next} to apply it. */
-    public void paymentLater(DueDocument document, Instant next, String error) {
-        jdbc.sql("""
-                UPDATE documents SET state = 'PENDING', next_attempt_at = :next, error = :error, updated_at = now()
-                 WHERE workspace_id = :ws AND document_id = :id AND version = :version
-                """)
-                .param("ws", document.workspaceId()).param("id", document.documentId())
-                .param("next", Timestamp.from(next)).param("error", error).param("version", document.version())
-                .update();
-    }
-
-    /** A terminal outcome for this version (FAILED, LOCKED, WAITING): a person or a later event moves it on. */
-    public void settled(DueDocument document, String state, String error, String fixHint) {
-        jdbc.sql("""
-                UPDATE documents
-                   SET claimed_until = NULL, attempts = attempts + 1, outcome_unknown = false,
-                       state = CASE WHEN version = :version THEN :state ELSE 'PENDING' END,
-                       error = CASE WHEN version = :version THEN :error END,
-                       fix_hint = CASE WHEN version = :version THEN :hint END,
-                       waiting_reason = NULL, updated_at = now()
-                 WHERE workspace_id = :ws AND document_id = :id
-                """)
-                .param("ws", document.workspaceId()).param("id", document.documentId())
-                .param("version", document.version()).param("state", state)
-                .param("error", error).param("hint", fixHint)
-                .update();
-    }
-
-    /**
-     * Not now: try again at {@code next} (temporary failure, throttling); {@code unknown} if Xero may have done it.
-     * Only while the document is still claimed: one whose outcome this pass already recorded (e.g. the
-     * invoices of a pass whose credit-note call then failed) keeps it.
-     */
-    public void retryLater(DueDocument document, Instant next, boolean unknown, String error) {
-        jdbc.sql("""
-                UPDATE documents
-                   SET claimed_until = NULL, attempts = attempts + 1, next_attempt_at = :next,
-                       outcome_unknown = outcome_unknown OR :unknown, error = :error, updated_at = now()
-                 WHERE workspace_id = :ws AND document_id = :id AND claimed_until IS NOT NULL
-                """)
-                .param("ws", document.workspaceId()).param("id", document.documentId())
-                .param("next", Timestamp.from(next)).param("unknown", unknown).param("error", error)
-                .update();
-    }
-
-    /** Xero definitely did not take the write (a 429): try again at {@code next}, no look-up needed. */
-    public void notSent(DueDocument document, Instant next) {
-        jdbc.sql("""
-                UPDATE documents SET claimed_until = NULL, next_attempt_at = :next, updated_at = now(),
-                       outcome_unknown = CASE WHEN :adopted THEN outcome_unknown ELSE false END
-                 WHERE workspace_id = :ws AND document_id = :id AND claimed_until IS NOT NULL
-                """)
-                .param("ws", document.workspaceId()).param("id", document.documentId())
-                .param("next", Timestamp.from(next)).param("adopted", document.xeroId() != null && document.deliveredVersion() == null)
-                .update();
-    }
-
-    /** Give a claimed document back untouched (the lane could not get to it). */
-    public void release(DueDocument document) {
-        jdbc.sql("UPDATE documents SET claimed_until = NULL WHERE workspace_id = :ws AND document_id = :id")
-                .param("ws", document.workspaceId()).param("id", document.documentId())
-                .update();
-    }
-
-    /** Every due document of the workspace waits for {@code reason} (e.g. NEEDS_RECONNECT) instead of being retried. */
-    public int park(String workspaceId, String reason, String error) {
+    /** The parked work of a workspace goes again (after a reconnect, a new mapping, a setting turned on). */
+    public int resume(String workspaceId, WaitingReason reason) {
         return jdbc.sql("""
-                UPDATE documents SET state = 'WAITING', waiting_reason = :reason, error = :error, claimed_until = NULL,
-                       updated_at = now()
-                 WHERE workspace_id = :ws AND state = 'PENDING'
-                """)
-                .param("ws", workspaceId).param("reason", reason).param("error", error)
-                .update();
-    }
-
-    /** The parked work of a workspace goes again (after a reconnect, a new mapping, a new month). */
-    public int resume(String workspaceId, String reason) {
-        return jdbc.sql("""
-                UPDATE documents SET state = 'PENDING', waiting_reason = NULL, error = NULL, next_attempt_at = now(),
-                       updated_at = now()
+                UPDATE documents SET state = 'PENDING', waiting_reason = NULL, error = NULL, fix_hint = NULL,
+                       next_attempt_at = now(), updated_at = now()
                  WHERE workspace_id = :ws AND state = 'WAITING' AND waiting_reason = :reason
                 """)
-                .param("ws", workspaceId).param("reason", reason)
+                .param("ws", workspaceId).param("reason", reason.name())
                 .update();
     }
 
-    /** Documents that failed before reaching Xero or were rejected go again (after a mapping changed). */
+    /** Documents that failed before reaching Xero or were rejected go again (after a mapping or a setting changed). */
     public int retryFailed(String workspaceId) {
         return jdbc.sql("""
                 UPDATE documents SET state = 'PENDING', error = NULL, fix_hint = NULL, next_attempt_at = now(),
@@ -239,25 +428,67 @@ public class DeliveryRepository {
                 .update();
     }
 
-    public void recordAttempt(DueDocument document, String operation, String idempotencyKey, Integer httpStatus,
-                              String outcome, String message) {
-        recordAttempts(List.of(new Attempt(document, operation, idempotencyKey, httpStatus, outcome, message)));
+    /** Documents over the free plan's quota go again (an upgrade, a new month). */
+    public int releaseOverQuota(String workspaceId) {
+        return jdbc.sql("""
+                UPDATE documents SET state = 'PENDING', error = NULL, fix_hint = NULL, next_attempt_at = now(),
+                       updated_at = now()
+                 WHERE workspace_id = :ws AND state = 'OVER_QUOTA'
+                """)
+                .param("ws", workspaceId)
+                .update();
     }
 
-    /** Several documents' attempts in one round trip. */
-    public void recordAttempts(List<Attempt> attempts) {
-        if (attempts.isEmpty()) {
+    /** Several documents' history lines in one round trip. */
+    private void recordAttempts(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
             return;
         }
         batch.batchUpdate("""
                 INSERT INTO document_attempts (workspace_id, document_id, version, operation, idempotency_key,
                                                http_status, outcome, message)
                 VALUES (:ws, :id, :version, :operation, :key, :status, :outcome, :message)
-                """, attempts.stream().map(attempt -> new MapSqlParameterSource()
-                        .addValue("ws", attempt.document().workspaceId()).addValue("id", attempt.document().documentId())
-                        .addValue("version", attempt.document().version()).addValue("operation", attempt.operation())
-                        .addValue("key", attempt.idempotencyKey()).addValue("status", attempt.httpStatus(), Types.INTEGER)
-                        .addValue("outcome", attempt.outcome()).addValue("message", attempt.message()))
+                """, outcomes.stream().map(outcome -> new MapSqlParameterSource()
+                        .addValue("ws", outcome.document().workspaceId()).addValue("id", outcome.document().documentId())
+                        .addValue("version", outcome.document().version()).addValue("operation", outcome.operation())
+                        .addValue("key", outcome.idempotencyKey()).addValue("status", outcome.httpStatus(), Types.INTEGER)
+                        .addValue("outcome", attemptOutcome(outcome.transition()))
+                        .addValue("message", outcome.xeroMessage(), Types.VARCHAR))
                 .toArray(SqlParameterSource[]::new));
+    }
+
+    /** The word document_attempts keeps for an outcome (the plan quota counts CREATE with SYNCED or WAITING). */
+    static String attemptOutcome(Transition transition) {
+        if (transition instanceof Transition.Delivered delivered) {
+            return delivered.glAccountRequired() || delivered.payment() == PaymentNeed.AWAITS_APPROVAL ? "WAITING" : "SYNCED";
+        }
+        if (transition instanceof Transition.Found) {
+            return "FOUND";
+        }
+        if (transition instanceof Transition.Absent) {
+            return "NOT_FOUND";
+        }
+        if (transition instanceof Transition.Voided) {
+            return "VOIDED";
+        }
+        if (transition instanceof Transition.Failed || transition instanceof Transition.PaymentRefused) {
+            return "FAILED";
+        }
+        if (transition instanceof Transition.Locked) {
+            return "LOCKED";
+        }
+        if (transition instanceof Transition.Paid) {
+            return "PAID";
+        }
+        if (transition instanceof Transition.Throttled || transition instanceof Transition.PaymentLater) {
+            return "THROTTLED";
+        }
+        if (transition instanceof Transition.Unknown || transition instanceof Transition.PaymentUnknown) {
+            return "UNKNOWN";
+        }
+        if (transition instanceof Transition.Waiting) {
+            return "WAITING";
+        }
+        return "RETRY";
     }
 }

@@ -1,8 +1,15 @@
 package io.ledgerbridge.delivery;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A document a lane has claimed: its desired state (payload) and what Xero holds of it. */
+/**
+ * A document a lane has claimed: its desired state (payload) and what Xero holds of it.
+ *
+ * @param outcomeUnknown a write got no answer: Xero may hold it, so it is looked up before anything is sent
+ * @param unknownSince   when that write went (a look-up asks Xero only for what changed since then)
+ * @param paymentState   mark-as-paid's progress, null when no payment is wanted or known
+ */
 public record DueDocument(
         UUID documentId,
         String workspaceId,
@@ -17,7 +24,9 @@ public record DueDocument(
         String xeroStatus,
         boolean outcomeUnknown,
         int attempts,
-        UUID paymentId) {
+        UUID paymentId,
+        PaymentState paymentState,
+        OffsetDateTime unknownSince) {
 
     public boolean cancelled() {
         return "order.cancelled".equals(lastEventType);
@@ -30,5 +39,23 @@ public record DueDocument(
     /** The supplier's side (ACCREC, ACCRECCREDIT), coded for sales; else the venue's, coded for purchases. */
     public boolean sales() {
         return xeroType.startsWith("ACCREC");
+    }
+
+    /** Xero holds this version already and only its payment is left to do. */
+    public boolean onlyPaymentLeft() {
+        return !cancelled() && xeroId != null && deliveredVersion != null && deliveredVersion == version
+                && (paymentState == PaymentState.DUE || paymentState == PaymentState.SENT);
+    }
+
+    /** The same document, now known to be in Xero (a look-up found it): its id and status there. */
+    DueDocument foundInXero(UUID id, String status) {
+        return new DueDocument(documentId, workspaceId, sourceKey, orderId, xeroType, version, lastEventType, payload,
+                id, deliveredVersion, status, false, attempts, paymentId, paymentState, null);
+    }
+
+    /** The same document, now known not to be in Xero (a look-up proved it absent). */
+    DueDocument absentFromXero() {
+        return new DueDocument(documentId, workspaceId, sourceKey, orderId, xeroType, version, lastEventType, payload,
+                xeroId, deliveredVersion, xeroStatus, false, attempts, paymentId, paymentState, null);
     }
 }

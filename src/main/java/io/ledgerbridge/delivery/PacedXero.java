@@ -1,5 +1,7 @@
 package io.ledgerbridge.delivery;
 
+import io.ledgerbridge.connection.NeedsReconnectException;
+import io.ledgerbridge.connection.TokenUnavailableException;
 import io.ledgerbridge.connection.XeroConnection;
 import io.ledgerbridge.delivery.pacing.PacerRegistry;
 import io.ledgerbridge.delivery.pacing.Permit;
@@ -8,6 +10,7 @@ import io.ledgerbridge.delivery.pacing.TenantPacer;
 import io.ledgerbridge.xero.XeroApiGateway;
 import io.ledgerbridge.xero.XeroRequest;
 import io.ledgerbridge.xero.XeroResponse;
+import io.ledgerbridge.xero.XeroUnreachableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,26 +19,30 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Every call to Xero under the tenant's pacer: a permit before the call (waiting briefly when the next
- * one is near, else {@link ThrottledException}), and what Xero answered about its limits after it.
+ * Every call to Xero under the tenant's pacer: a permit before the call (waiting briefly when the next one is near,
+ * else {@link ThrottledException}), and what Xero answered about its limits after it. Before each call the claim of
+ * the pass making it is kept alive ({@link PassClaims}).
  */
 @Component
 public class PacedXero {
 
     private final XeroApiGateway gateway;
     private final PacerRegistry pacers;
+    private final PassClaims claims;
     private final Clock clock;
     private final Duration longestWait;
 
-    public PacedXero(XeroApiGateway gateway, PacerRegistry pacers, Clock clock,
+    public PacedXero(XeroApiGateway gateway, PacerRegistry pacers, PassClaims claims, Clock clock,
                      @Value("${ledgerbridge.delivery.longest-permit-wait-ms:3000}") long longestWaitMs) {
         this.gateway = gateway;
         this.pacers = pacers;
+        this.claims = claims;
         this.clock = clock;
         this.longestWait = Duration.ofMillis(longestWaitMs);
     }
 
     public XeroResponse call(XeroConnection connection, XeroRequest request, Priority priority) {
+        claims.beforeCall();
         TenantPacer pacer = pacers.forTenant(connection.tenantId().toString());
         Permit permit = acquire(pacer, priority);
         try {
@@ -47,6 +54,39 @@ public class PacedXero {
             pacer.failedWithoutAnswer(permit, clock.instant());
             throw noAnswer;
         }
+    }
+
+    /** The same call, with every way it can fail as a value for the decisions. */
+    XeroReply reply(XeroConnection connection, XeroRequest request, Priority priority) {
+        try {
+            XeroResponse response = call(connection, request, priority);
+            return response.ok() ? new XeroReply.Ok(response) : new XeroReply.Refused(response.failure());
+        } catch (RuntimeException failure) {
+            return failed(failure, !"GET".equals(request.method()));
+        }
+    }
+
+    /**
+     * A failure thrown by a call (here, or by a step that calls Xero itself, such as reading the organisation) as a
+     * value; anything not about Xero is ours and is thrown on.
+     */
+    static XeroReply failed(RuntimeException failure, boolean write) {
+        if (failure instanceof ThrottledException throttled) {
+            return new XeroReply.NotSent(throttled.notBefore());
+        }
+        if (failure instanceof XeroAnswerException answer) {
+            return new XeroReply.Refused(answer.failure());
+        }
+        if (failure instanceof NeedsReconnectException reconnect) {
+            return new XeroReply.Reconnect(reconnect.getMessage());
+        }
+        if (failure instanceof XeroUnreachableException unreachable) {
+            return new XeroReply.NoAnswer(unreachable.getMessage(), write && unreachable.outcomeUnknown());
+        }
+        if (failure instanceof TokenUnavailableException unavailable) {
+            return new XeroReply.Unavailable(unavailable.getMessage());
+        }
+        throw failure;
     }
 
     /** A permit now, or after a short wait; a longer wait is the caller's to schedule. */

@@ -18,10 +18,12 @@ public class PlanQuota {
 
     private final JdbcClient jdbc;
     private final WorkspaceRepository workspaces;
+    private final DeliveryRepository documents;
 
-    public PlanQuota(JdbcClient jdbc, WorkspaceRepository workspaces) {
+    public PlanQuota(JdbcClient jdbc, WorkspaceRepository workspaces, DeliveryRepository documents) {
         this.jdbc = jdbc;
         this.workspaces = workspaces;
+        this.documents = documents;
     }
 
     /** A new month (or a plan change made elsewhere): release the waiting documents where quota is left again. */
@@ -32,20 +34,24 @@ public class PlanQuota {
         for (String workspaceId : waiting) {
             Workspace workspace = workspaces.find(workspaceId).orElse(null);
             if (workspace != null && remaining(workspace) > 0) {
-                released += release(workspaceId);
+                released += documents.releaseOverQuota(workspaceId);
             }
         }
         return released;
     }
 
-    /** How many more new documents this workspace may create in Xero this month. */
+    /**
+     * How many more new documents this workspace may create in Xero this month: each document created (or found in
+     * Xero after a write whose answer was lost) this month counts once.
+     */
     public int remaining(Workspace workspace) {
         if (workspace.plan() == Plan.PRO) {
             return Integer.MAX_VALUE;
         }
         long used = jdbc.sql("""
                 SELECT count(DISTINCT document_id) FROM document_attempts
-                 WHERE workspace_id = :ws AND operation = 'CREATE' AND outcome IN ('SYNCED', 'WAITING')
+                 WHERE workspace_id = :ws
+                   AND ((operation = 'CREATE' AND outcome IN ('SYNCED', 'WAITING')) OR (operation = 'LOOKUP' AND outcome = 'FOUND'))
                    AND attempted_at >= date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
                 """)
                 .param("ws", workspace.workspaceId())
@@ -54,14 +60,4 @@ public class PlanQuota {
         return (int) Math.max(0, FREE_PER_MONTH - used);
     }
 
-    /** Documents that waited for quota go again when the plan allows (an upgrade, a new month). */
-    public int release(String workspaceId) {
-        return jdbc.sql("""
-                UPDATE documents SET state = 'PENDING', error = NULL, fix_hint = NULL, next_attempt_at = now(),
-                       updated_at = now()
-                 WHERE workspace_id = :ws AND state = 'OVER_QUOTA'
-                """)
-                .param("ws", workspaceId)
-                .update();
-    }
 }

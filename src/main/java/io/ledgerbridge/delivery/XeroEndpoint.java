@@ -1,6 +1,7 @@
 package io.ledgerbridge.delivery;
 
 import io.ledgerbridge.order.OrderDocument;
+import io.ledgerbridge.xero.XeroContact;
 import io.ledgerbridge.xero.XeroCreditNote;
 import io.ledgerbridge.xero.XeroDocument;
 import io.ledgerbridge.xero.XeroInvoice;
@@ -8,28 +9,28 @@ import io.ledgerbridge.xero.XeroJson;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * The two collections a lane writes documents to, and what differs between them: invoices and bills
  * ({@code /Invoices}) and credit notes ({@code /CreditNotes}). A pass sends one call per collection.
  * <p>
- * After a write that got no answer, both are looked up by number and contact in one call, but Xero offers
- * different ways: {@code GET /Invoices} filters by {@code InvoiceNumbers} and {@code ContactIDs}, and an
- * invoice is confirmed by the {@code Url} LedgerBridge puts on it; {@code GET /CreditNotes} only has
- * {@code where}, and a credit note, which has no Url, is confirmed by its type, number and contact.
+ * After a write that got no answer, documents are looked up by what LedgerBridge always puts on them, so a document
+ * without a number is found as surely as one with: {@code GET /Invoices} by {@code ContactIDs} (the document's
+ * contact) and the time of the write ({@code If-Modified-Since}), paged, an invoice being the one that carries the
+ * {@code Url} naming the document; {@code GET /CreditNotes} has no contact filter, so by {@code where} on the
+ * contact (and the number: a platform credit note always has one), a credit note (no Url in Xero) being the one of
+ * the document's type, number and contact.
  */
 enum XeroEndpoint {
 
     INVOICES("/Invoices", "Invoices", "invoices", XeroInvoice.class),
     CREDIT_NOTES("/CreditNotes", "CreditNotes", "credit-notes", XeroCreditNote.class);
 
-    /** A document of unknown outcome to look for: the platform's number, and its Xero contact. */
-    record Wanted(String number, UUID contactId) {
-    }
-
-    private static final Set<String> GONE = Set.of("DELETED", "VOIDED");
+    /** Documents a look-up asks for at most per call: Xero advises about 40 ids per filter (FACTS.md §3). */
+    static final int LOOKUP_CHUNK = 40;
+    /** Page size of look-ups (Xero's maximum). */
+    static final int PAGE_SIZE = 1000;
 
     private final String path;
     private final String collection;
@@ -62,7 +63,7 @@ enum XeroEndpoint {
         return keyKind;
     }
 
-    /** The elements of Xero's answer, in the order they were sent. */
+    /** The elements of Xero's answer, in the order Xero gave them. */
     List<? extends XeroDocument> answers(XeroJson json, String body) {
         return json.list(body, collection, type);
     }
@@ -72,42 +73,49 @@ enum XeroEndpoint {
         return this == CREDIT_NOTES ? document.creditNoteNumber() : document.invoiceNumber();
     }
 
-    /** The query string of the one GET that finds the wanted documents (and perhaps others). */
-    String lookupQuery(List<Wanted> wanted) {
+    /**
+     * What identifies the document in Xero, for {@link AnswerMatcher#isAnswerFor}: an invoice or bill by its type and
+     * the Url naming it; a credit note by its type, number and contact.
+     */
+    XeroDocument identity(DueDocument due, OrderDocument document, UUID contactId, String url) {
         if (this == INVOICES) {
-            String numbers = String.join(",", wanted.stream().map(Wanted::number).distinct().toList());
-            String contactIds = String.join(",", wanted.stream().map(w -> w.contactId().toString()).distinct().toList());
-            return "InvoiceNumbers=" + encode(numbers) + "&ContactIDs=" + contactIds;
+            return XeroInvoice.outgoing(null, due.xeroType(), XeroContact.reference(contactId), null, null, null, null,
+                    null, url, null, null, null);
         }
-        return "where=" + encode(String.join(" OR ", wanted.stream().distinct().map(XeroEndpoint::clause).toList()));
+        return XeroCreditNote.outgoing(null, due.xeroType(), XeroContact.reference(contactId), null, null,
+                document.creditNoteNumber(), null, null, null, null);
+    }
+
+    /** The query string of one page of the look-up of documents of these contacts (and, for credit notes, numbers). */
+    String lookupQuery(List<UUID> contactIds, List<String> numbers, int page) {
+        String paging = "page=" + page + "&pageSize=" + PAGE_SIZE;
+        if (this == INVOICES) {
+            return "ContactIDs=" + String.join(",", contactIds.stream().map(UUID::toString).distinct().toList()) + "&" + paging;
+        }
+        List<String> clauses = new java.util.ArrayList<>();
+        for (int i = 0; i < contactIds.size(); i++) {
+            clauses.add(clause(numbers.get(i), contactIds.get(i)));
+        }
+        return "where=" + encode(String.join(" OR ", clauses.stream().distinct().toList())) + "&" + paging;
     }
 
     /**
-     * {@code CreditNoteNumber=="CN-1" AND Contact.ContactID==guid("…")}; a number with a double quote in it
-     * cannot be written in Xero's where, so that one is looked for by contact alone and matched here.
+     * {@code CreditNoteNumber=="CN-1" AND Contact.ContactID==guid("…")}; a number with a double quote in it cannot be
+     * written in Xero's where, so that one is looked for by contact alone and matched here.
      */
-    private static String clause(Wanted wanted) {
-        String contact = "Contact.ContactID==guid(\"" + wanted.contactId() + "\")";
-        return wanted.number().contains("\"") ? "(" + contact + ")"
-                : "(CreditNoteNumber==\"" + wanted.number() + "\" AND " + contact + ")";
+    private static String clause(String number, UUID contactId) {
+        String contact = "Contact.ContactID==guid(\"" + contactId + "\")";
+        return number == null || number.contains("\"") ? "(" + contact + ")"
+                : "(CreditNoteNumber==\"" + number + "\" AND " + contact + ")";
     }
 
-    /**
-     * Whether a document Xero returned is the one LedgerBridge wrote: an invoice carries the document's Url;
-     * a credit note has the document's type, number and contact, and is neither deleted nor voided.
-     */
-    boolean isSame(XeroDocument candidate, DueDocument due, Wanted wanted, String url) {
-        if (!due.xeroType().equals(candidate.type())) {
-            return false;
+    /** The query string that reads the current status of these documents in Xero. */
+    String statusQuery(List<UUID> ids) {
+        if (this == INVOICES) {
+            return "IDs=" + String.join(",", ids.stream().map(UUID::toString).toList());
         }
-        if (candidate instanceof XeroInvoice invoice) {
-            return url.equals(invoice.url());
-        }
-        XeroCreditNote creditNote = (XeroCreditNote) candidate;
-        return wanted.number().trim().equalsIgnoreCase(creditNote.creditNoteNumber() == null ? ""
-                        : creditNote.creditNoteNumber().trim())
-                && creditNote.contact() != null && wanted.contactId().equals(creditNote.contact().contactId())
-                && !GONE.contains(creditNote.status());
+        return "where=" + encode(String.join(" OR ", ids.stream()
+                .map(id -> "CreditNoteID==guid(\"" + id + "\")").toList()));
     }
 
     /** Percent-encoding for a query value (spaces as %20, which every server reads as a space). */

@@ -78,6 +78,9 @@ public final class XeroMessages {
     }
 
     private static String accountFix(String code, CodingResult coding, boolean sales, String organisation) {
+        if (coding == null) {
+            return "Use an active account of the organisation in the workspace settings or mappings.";
+        }
         return coding.lines().stream()
                 .filter(line -> code.equals(line.item().accountCode()))
                 .findFirst()

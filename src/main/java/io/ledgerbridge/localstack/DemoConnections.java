@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerbridge.connection.XeroConnection;
 import io.ledgerbridge.connection.XeroConnection.Status;
-import io.ledgerbridge.connection.XeroConnectionRepository;
-import io.ledgerbridge.delivery.DeliveryRepository;
+import io.ledgerbridge.connection.Connections;
 import io.ledgerbridge.sandbox.XeroSandbox;
 import java.io.IOException;
 import java.net.URI;
@@ -42,18 +41,16 @@ class DemoConnections implements ApplicationRunner {
 
     private final String sandbox;
     private final String connectionsUrl;
-    private final XeroConnectionRepository connections;
-    private final DeliveryRepository documents;
+    private final Connections connections;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newHttpClient();
 
     DemoConnections(@Value("${ledgerbridge.demo-connections-from}") String sandbox,
                     @Value("${ledgerbridge.xero.connections-url}") String connectionsUrl,
-                    XeroConnectionRepository connections, DeliveryRepository documents, ObjectMapper json) {
+                    Connections connections, ObjectMapper json) {
         this.sandbox = sandbox;
         this.connectionsUrl = connectionsUrl;
         this.connections = connections;
-        this.documents = documents;
         this.json = json;
     }
 
@@ -65,12 +62,11 @@ class DemoConnections implements ApplicationRunner {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"tenantIds\":[\"" + demo.getValue() + "\"]}"))));
             String accessToken = grant.get("access_token").asText();
             String tenantName = tenantName(accessToken, demo.getValue());
-            connections.save(new XeroConnection(demo.getKey(), demo.getValue(), tenantName, accessToken,
+            // stored as a consent would store it; documents that waited for the connection go by themselves
+            connections.connected(new XeroConnection(demo.getKey(), demo.getValue(), tenantName, accessToken,
                     grant.get("refresh_token").asText(), Instant.now().plusSeconds(grant.get("expires_in").asLong()),
                     Status.CONNECTED, null));
-            int released = documents.resume(demo.getKey(), "NOT_CONNECTED") + documents.resume(demo.getKey(), "NEEDS_RECONNECT");
-            log.info("Connected demo workspace {} to sandbox organisation '{}'{}", demo.getKey(), tenantName,
-                    released > 0 ? " and released " + released + " waiting document(s)" : "");
+            log.info("Connected demo workspace {} to sandbox organisation '{}'", demo.getKey(), tenantName);
         }
     }
 

@@ -2,7 +2,6 @@ package io.ledgerbridge.mapping;
 
 import io.ledgerbridge.api.AccountCode;
 import io.ledgerbridge.api.NotFoundException;
-import io.ledgerbridge.delivery.DeliveryRepository;
 import io.ledgerbridge.mapping.MappingRepository.ItemRow;
 import io.ledgerbridge.mapping.MappingRepository.SupplierRow;
 import io.ledgerbridge.mapping.MappingRepository.TaxRow;
@@ -14,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,21 +34,20 @@ public class MappingController {
 
     private final MappingRepository mappings;
     private final WorkspaceRepository workspaces;
-    private final DeliveryRepository delivery;
+    private final ApplicationEventPublisher events;
 
-    public MappingController(MappingRepository mappings, WorkspaceRepository workspaces, DeliveryRepository delivery) {
+    public MappingController(MappingRepository mappings, WorkspaceRepository workspaces, ApplicationEventPublisher events) {
         this.mappings = mappings;
         this.workspaces = workspaces;
-        this.delivery = delivery;
+        this.events = events;
     }
 
     /**
-     * A new or changed mapping may be what waiting documents needed (F15): drafts waiting for a GL account
-     * and documents that failed coding go again, and are approved by themselves once every line is coded.
+     * A new or changed mapping may be what waiting documents needed (F15): delivery releases drafts waiting for a GL
+     * account and documents that failed coding, which are then approved by themselves once every line is coded.
      */
-    private void releaseWaitingDocuments(String workspaceId) {
-        delivery.resume(workspaceId, "GL_ACCOUNT_REQUIRED");
-        delivery.retryFailed(workspaceId);
+    private void changed(String workspaceId, MappingKind kind, String key) {
+        events.publishEvent(new MappingChanged(workspaceId, kind, key));
     }
 
     /** An item (SKU): its account, optionally its Xero item code and product-level {@code xero_<Category>} tracking. */
@@ -97,7 +96,7 @@ public class MappingController {
         }
         mappings.saveItem(workspaceId, key, blankToNull(request.accountCode()), blankToNull(request.itemCode()),
                 request.properties());
-        releaseWaitingDocuments(workspaceId);
+        changed(workspaceId, MappingKind.ITEMS, key);
         return item(workspaceId, key);
     }
 
@@ -119,7 +118,7 @@ public class MappingController {
                                    @Valid @RequestBody SupplierMappingRequest request) {
         requireWorkspace(workspaceId);
         mappings.saveSupplier(workspaceId, key, request.accountCode());
-        releaseWaitingDocuments(workspaceId);
+        changed(workspaceId, MappingKind.SUPPLIERS, key);
         return supplier(workspaceId, key);
     }
 
@@ -144,7 +143,7 @@ public class MappingController {
             throw new IllegalArgumentException("A tax mapping needs a Xero tax type for sales, purchases or both.");
         }
         mappings.saveTax(workspaceId, key, request.sales(), request.purchases());
-        releaseWaitingDocuments(workspaceId);
+        changed(workspaceId, MappingKind.TAX_RATES, key);
         return taxRate(workspaceId, key);
     }
 
@@ -166,7 +165,7 @@ public class MappingController {
                                    @Valid @RequestBody TrackingMappingRequest request) {
         requireWorkspace(workspaceId);
         mappings.saveTracking(workspaceId, key, request.xeroName());
-        releaseWaitingDocuments(workspaceId);
+        changed(workspaceId, MappingKind.TRACKING, key);
         return trackingOne(workspaceId, key);
     }
 
@@ -178,6 +177,7 @@ public class MappingController {
         if (!mappings.delete(workspaceId, mappingKind, key)) {
             throw notFound(mappingKind, workspaceId, key);
         }
+        changed(workspaceId, mappingKind, key);
         return ResponseEntity.noContent().build();
     }
 

@@ -2,7 +2,6 @@ package io.ledgerbridge.workspace;
 
 import io.ledgerbridge.api.AccountCode;
 import io.ledgerbridge.api.NotFoundException;
-import io.ledgerbridge.delivery.PlanQuota;
 import io.ledgerbridge.workspace.Workspace.Plan;
 import io.ledgerbridge.workspace.Workspace.Role;
 import io.ledgerbridge.workspace.WorkspaceSettings.AddressField;
@@ -16,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,12 +36,13 @@ public class WorkspaceController {
 
     private final WorkspaceRepository workspaces;
     private final InboundAddresses inboundAddresses;
-    private final PlanQuota quota;
+    private final ApplicationEventPublisher events;
 
-    public WorkspaceController(WorkspaceRepository workspaces, InboundAddresses inboundAddresses, PlanQuota quota) {
+    public WorkspaceController(WorkspaceRepository workspaces, InboundAddresses inboundAddresses,
+                               ApplicationEventPublisher events) {
         this.workspaces = workspaces;
         this.inboundAddresses = inboundAddresses;
-        this.quota = quota;
+        this.events = events;
     }
 
     @GetMapping
@@ -60,9 +61,9 @@ public class WorkspaceController {
         boolean created = workspaces.save(workspaceId, request.name().trim(), request.roles(),
                 request.plan() == null ? Plan.FREE : request.plan(), request.financeEmail(),
                 inboundAddresses.forWorkspace(workspaceId));
-        if (request.plan() == Plan.PRO) {
-            // Documents that waited for the free plan's quota go now (F23).
-            quota.release(workspaceId);
+        if (request.plan() != null) {
+            // e.g. documents that waited for the free plan's quota go on PRO (F23)
+            events.publishEvent(new PlanChanged(workspaceId, request.plan()));
         }
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(get(workspaceId));
     }
@@ -82,6 +83,8 @@ public class WorkspaceController {
         WorkspaceSettings current = settings(workspaceId);
         WorkspaceSettings changed = request.applyTo(current);
         workspaces.saveSettings(workspaceId, changed);
+        // what waited for a setting goes once the setting allows it (invoice push or automatic sync on, an account set)
+        events.publishEvent(new WorkspaceSettingsChanged(workspaceId, current, changed));
         return settings(workspaceId);
     }
 

@@ -9,6 +9,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Calls Xero for a workspace through the {@code xero-api} route: adds the bearer token, the tenant, the
@@ -29,7 +30,15 @@ public class XeroApiGateway {
         this.tokens = tokens;
     }
 
+    /**
+     * @throws IllegalStateException inside a database transaction: a call to Xero can take its whole timeout, be
+     *                               throttled or fail, and must neither hold a transaction open nor roll one back
+     */
     public XeroResponse call(XeroRequest request) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Xero is never called inside a database transaction (" + request.method() + " "
+                    + request.path() + "): store what Xero answered in a transaction of its own, after the call");
+        }
         XeroConnection connection = tokens.connection(request.workspaceId());
         XeroResponse response = send(request, connection);
         if (response.status() == 401 && response.body() != null && response.body().contains("TokenExpired")) {

@@ -31,6 +31,7 @@ public record XeroInvoice(
         @JsonProperty("Total") BigDecimal total,
         @JsonProperty("AmountDue") BigDecimal amountDue,
         @JsonProperty("AmountPaid") BigDecimal amountPaid,
+        @JsonProperty("Payments") List<XeroPayment> payments,
         @JsonProperty("UpdatedDateUTC") String updatedDateUtc,
         @JsonProperty("StatusAttributeString") String statusAttributeString,
         @JsonProperty("HasErrors") Boolean hasErrors,
@@ -42,7 +43,7 @@ public record XeroInvoice(
                                        String lineAmountTypes, String invoiceNumber, String reference, String url,
                                        String currencyCode, String status, List<XeroLineItem> lineItems) {
         return new XeroInvoice(invoiceId, type, contact, date, dueDate, lineAmountTypes, invoiceNumber, reference, url,
-                currencyCode, status, lineItems, null, null, null, null, null, null, null, null, null, null);
+                currencyCode, status, lineItems, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Override

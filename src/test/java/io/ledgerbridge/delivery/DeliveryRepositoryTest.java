@@ -2,8 +2,15 @@ package io.ledgerbridge.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.ledgerbridge.deadletter.DeadLetterRecorder;
+import io.ledgerbridge.delivery.DeliveryRepository.Outcome;
+import io.ledgerbridge.delivery.Transition.PaymentNeed;
 import io.ledgerbridge.support.TestDatabase;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,11 +21,15 @@ class DeliveryRepositoryTest {
 
     private TestDatabase.Database db;
     private DeliveryRepository repository;
+    private StatusEvents events;
 
     @BeforeEach
     void database() {
         db = TestDatabase.fresh();
         repository = new DeliveryRepository(db.jdbc(), db.batch());
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+        events = new StatusEvents(new Outbox(db.jdbc(), db.batch()), new DeadLetterRecorder(db.jdbc(), json), json,
+                Clock.systemUTC());
         db.jdbc().sql("""
                 INSERT INTO workspaces (workspace_id, name, roles, inbound_address)
                 VALUES ('ws-a', 'A', '{SUPPLIER}', 'invoices+ws-a@ledgerbridge.local')
@@ -47,17 +58,21 @@ class DeliveryRepositoryTest {
     @Test
     void aPassWhoseClaimRanOutCannotRecordAnOutcomeOverTheNextPassesClaim() {
         UUID id = document("o-1");
-        List<DueDocument> first = repository.claim("ws-a", 50, Duration.ofSeconds(120));
-        assertThat(first).hasSize(1);
+        Claim first = repository.claim("ws-a", 50, Duration.ofSeconds(120), Instant.now());
+        assertThat(first.documents()).hasSize(1);
 
         leaseRunsOut();
-        List<DueDocument> second = repository.claim("ws-a", 50, Duration.ofSeconds(120));
-        assertThat(second).as("the next pass takes the document once the first pass's claim ran out").hasSize(1);
+        Claim second = repository.claim("ws-a", 50, Duration.ofSeconds(120), Instant.now());
+        assertThat(second.documents()).as("the next pass takes the document once the first pass's claim ran out").hasSize(1);
 
         // The first pass comes back late with an outcome: it no longer holds the document.
-        repository.deliveredAll(List.of(new DeliveryRepository.Delivery(first.get(0), UUID.randomUUID(), "AUTHORISED",
-                "SYNCED", null, null, null)));
+        List<Outcome> landed = db.transaction().execute(status -> repository.apply(first, List.of(Outcome.of(
+                first.documents().get(0), new Transition.Delivered(UUID.randomUUID(), "AUTHORISED", List.of(),
+                        PaymentNeed.NONE))), events));
+        assertThat(landed).isEmpty();
         assertThat(state(id)).as("the stale pass's outcome is refused; the document is still the second pass's")
                 .isEqualTo("PENDING");
+        assertThat(db.jdbc().sql("SELECT count(*) FROM outbox").query(Long.class).single())
+                .as("and it tells the platform nothing").isZero();
     }
 }

@@ -48,4 +48,20 @@ class LaneDispatcherTest {
         assertThat(dispatcher.continueLane("ws-a")).isFalse();
         assertThat(dispatcher.readyLanes()).as("the lane was not left taken").containsExactly("ws-a");
     }
+
+    @Test
+    void aWorkspaceWhosePassNeverStartedIsHandedOutAgainOnceNoPassCouldStillHoldIt() {
+        // The hand-over to the lane queue failed after the workspace was taken: nothing will ever release it.
+        when(documents.workspacesWithDueDocuments(anyInt())).thenReturn(List.of("ws-a"));
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-12-01T10:00:00Z"));
+        LaneDispatcher dispatcher = new LaneDispatcher(documents, 500, 50,
+                java.time.Duration.ofSeconds(120), () -> now.get());
+        assertThat(dispatcher.readyLanes()).containsExactly("ws-a");
+        now.set(now.get().plusSeconds(60));
+        assertThat(dispatcher.readyLanes()).as("still taken: its pass may be running").isEmpty();
+        now.set(now.get().plusSeconds(181));
+        assertThat(dispatcher.readyLanes()).as("taken longer than twice the claim lease, which a pass renews while"
+                + " it waits on Xero: handed out again").containsExactly("ws-a");
+    }
 }

@@ -2,7 +2,7 @@ package io.ledgerbridge.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledgerbridge.delivery.XeroEndpoint.Wanted;
+import io.ledgerbridge.order.OrderDocument;
 import io.ledgerbridge.xero.XeroContact;
 import io.ledgerbridge.xero.XeroCreditNote;
 import io.ledgerbridge.xero.XeroInvoice;
@@ -20,7 +20,12 @@ class XeroEndpointTest {
 
     private static DueDocument due(String type) {
         return new DueDocument(UUID.randomUUID(), "ws", "ord-1/CN-1", "ord-1", type, 1, "credit_note.issued", "{}",
-                null, null, null, true, 1, null);
+                null, null, null, true, 1, null, null, null);
+    }
+
+    private static OrderDocument creditNote(String number) {
+        return new OrderDocument("ord-1", 1, null, number, null, null, null, null, "AUD", null, null, null, List.of(),
+                null, null, null, null);
     }
 
     private static XeroCreditNote inXero(String type, String number, UUID contact, String status) {
@@ -36,47 +41,50 @@ class XeroEndpointTest {
         assertThat(XeroEndpoint.of(due("ACCPAYCREDIT"))).isEqualTo(XeroEndpoint.CREDIT_NOTES);
         assertThat(XeroEndpoint.CREDIT_NOTES.path()).isEqualTo("/CreditNotes");
         assertThat(XeroEndpoint.CREDIT_NOTES.collection()).isEqualTo("CreditNotes");
-        assertThat(DeliveryLane.idempotencyKey(XeroEndpoint.CREDIT_NOTES.keyKind(), "a-workspace-id", "{}"))
-                .startsWith("lb-credit-notes-").hasSizeLessThanOrEqualTo(128);
+        assertThat(DeliveryLane.idempotencyKey(XeroEndpoint.CREDIT_NOTES.keyKind(), "a-workspace-id", "{}",
+                List.of(due("ACCRECCREDIT")))).startsWith("lb-credit-notes-").hasSizeLessThanOrEqualTo(128);
     }
 
     @Test
-    void invoicesAreLookedUpByTheirNumbersAndContacts() {
-        String query = XeroEndpoint.INVOICES.lookupQuery(List.of(new Wanted("INV 1", CONTACT), new Wanted("INV-2", CONTACT)));
-        assertThat(query).isEqualTo("InvoiceNumbers=INV%201%2CINV-2&ContactIDs=" + CONTACT);
+    void invoicesAreLookedUpByTheirContactsWithOrWithoutANumberInPagesOfAThousand() {
+        String query = XeroEndpoint.INVOICES.lookupQuery(List.of(CONTACT, CONTACT, OTHER), java.util.Arrays.asList("INV 1", null, "X"), 2);
+        assertThat(query).isEqualTo("ContactIDs=" + CONTACT + "," + OTHER + "&page=2&pageSize=1000");
     }
 
     @Test
     void creditNotesAreLookedUpWithWhereByNumberAndContactBecauseGetCreditNotesHasNoOtherFilter() {
-        String query = XeroEndpoint.CREDIT_NOTES.lookupQuery(List.of(new Wanted("CN-1", CONTACT), new Wanted("CN 2", OTHER)));
+        String query = XeroEndpoint.CREDIT_NOTES.lookupQuery(List.of(CONTACT, OTHER), List.of("CN-1", "CN 2"), 1);
 
-        assertThat(query).startsWith("where=").doesNotContain(" ", "+", "\"");
-        assertThat(URLDecoder.decode(query.substring("where=".length()), StandardCharsets.UTF_8)).isEqualTo(
+        String where = query.substring("where=".length(), query.indexOf('&'));
+        assertThat(query).startsWith("where=").endsWith("&page=1&pageSize=1000");
+        assertThat(where).doesNotContain(" ", "+", "\"");
+        assertThat(URLDecoder.decode(where, StandardCharsets.UTF_8)).isEqualTo(
                 "(CreditNoteNumber==\"CN-1\" AND Contact.ContactID==guid(\"" + CONTACT + "\"))"
                         + " OR (CreditNoteNumber==\"CN 2\" AND Contact.ContactID==guid(\"" + OTHER + "\"))");
     }
 
     @Test
     void aNumberXerosWhereCannotQuoteIsLookedUpByContactAlone() {
-        String query = XeroEndpoint.CREDIT_NOTES.lookupQuery(List.of(new Wanted("CN \"7\"", CONTACT)));
-        assertThat(URLDecoder.decode(query.substring("where=".length()), StandardCharsets.UTF_8))
+        String query = XeroEndpoint.CREDIT_NOTES.lookupQuery(List.of(CONTACT), List.of("CN \"7\""), 1);
+        assertThat(URLDecoder.decode(query.substring("where=".length(), query.indexOf('&')), StandardCharsets.UTF_8))
                 .isEqualTo("(Contact.ContactID==guid(\"" + CONTACT + "\"))");
     }
 
     @Test
-    void aCreditNoteIsTheOneWrittenWhenTypeNumberAndContactMatchAndItIsNotGone() {
-        Wanted wanted = new Wanted("CN-1", CONTACT);
+    void aCreditNoteIsTheOneWrittenWhenTypeNumberAndContactMatch() {
         DueDocument due = due("ACCPAYCREDIT");
-        assertThat(XeroEndpoint.CREDIT_NOTES.isSame(inXero("ACCPAYCREDIT", "cn-1", CONTACT, "AUTHORISED"), due, wanted, "u"))
-                .isTrue();
-        assertThat(XeroEndpoint.CREDIT_NOTES.isSame(inXero("ACCRECCREDIT", "CN-1", CONTACT, "AUTHORISED"), due, wanted, "u"))
-                .as("another type").isFalse();
-        assertThat(XeroEndpoint.CREDIT_NOTES.isSame(inXero("ACCPAYCREDIT", "CN-2", CONTACT, "AUTHORISED"), due, wanted, "u"))
-                .as("another number").isFalse();
-        assertThat(XeroEndpoint.CREDIT_NOTES.isSame(inXero("ACCPAYCREDIT", "CN-1", OTHER, "AUTHORISED"), due, wanted, "u"))
-                .as("another contact").isFalse();
-        assertThat(XeroEndpoint.CREDIT_NOTES.isSame(inXero("ACCPAYCREDIT", "CN-1", CONTACT, "DELETED"), due, wanted, "u"))
-                .as("deleted").isFalse();
+        var identity = XeroEndpoint.CREDIT_NOTES.identity(due, creditNote("CN-1"), CONTACT, "u");
+        assertThat(DeliveryDecisions.afterLookup(identity, List.of(inXero("ACCPAYCREDIT", "cn-1", CONTACT, "AUTHORISED"))))
+                .isEqualTo(new Transition.Found(XERO_ID, "AUTHORISED"));
+        assertThat(DeliveryDecisions.afterLookup(identity, List.of(inXero("ACCRECCREDIT", "CN-1", CONTACT, "AUTHORISED"))))
+                .as("another type").isEqualTo(new Transition.Absent());
+        assertThat(DeliveryDecisions.afterLookup(identity, List.of(inXero("ACCPAYCREDIT", "CN-2", CONTACT, "AUTHORISED"))))
+                .as("another number").isEqualTo(new Transition.Absent());
+        assertThat(DeliveryDecisions.afterLookup(identity, List.of(inXero("ACCPAYCREDIT", "CN-1", OTHER, "AUTHORISED"))))
+                .as("another contact").isEqualTo(new Transition.Absent());
+        assertThat(DeliveryDecisions.afterLookup(identity, List.of(inXero("ACCPAYCREDIT", "CN-1", CONTACT, "DELETED"))))
+                .as("deleted in Xero: found as it is, so a person's delete is not undone by a second credit note")
+                .isEqualTo(new Transition.Found(XERO_ID, "DELETED"));
     }
 
     @Test
@@ -86,7 +94,8 @@ class XeroEndpointTest {
                 "https://app/documents/1", null, "AUTHORISED", null);
         XeroInvoice byHand = XeroInvoice.outgoing(XERO_ID, "ACCREC", null, null, null, null, "INV-1", null, null, null,
                 "AUTHORISED", null);
-        assertThat(XeroEndpoint.INVOICES.isSame(ours, due, new Wanted("INV-1", CONTACT), "https://app/documents/1")).isTrue();
-        assertThat(XeroEndpoint.INVOICES.isSame(byHand, due, new Wanted("INV-1", CONTACT), "https://app/documents/1")).isFalse();
+        var identity = XeroEndpoint.INVOICES.identity(due, creditNote(null), CONTACT, "https://app/documents/1");
+        assertThat(DeliveryDecisions.afterLookup(identity, List.of(ours))).isEqualTo(new Transition.Found(XERO_ID, "AUTHORISED"));
+        assertThat(DeliveryDecisions.afterLookup(identity, List.of(byHand))).isEqualTo(new Transition.Absent());
     }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerbridge.connection.XeroConnection;
 import io.ledgerbridge.connection.XeroConnection.Status;
 import io.ledgerbridge.connection.XeroConnectionRepository;
-import io.ledgerbridge.delivery.DeliveryRepository;
+import io.ledgerbridge.connection.Connections;
 import io.ledgerbridge.sandbox.XeroSandbox;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,7 @@ class DeliveryFailuresIT extends DeliveryTestBase {
     @Autowired
     XeroConnectionRepository connections;
     @Autowired
-    DeliveryRepository delivery;
+    Connections connecting;
 
 
     /** Xero back to normal, and the demo workspaces connected again, whatever a test did. */
@@ -53,14 +53,13 @@ class DeliveryFailuresIT extends DeliveryTestBase {
         return sandbox.control(method, path, body);
     }
 
-    /** As the connect flow will: a fresh grant, saved, and the documents that waited for it released. */
+    /** As the connect flow will: a fresh grant, stored; the documents that waited for it go by themselves. */
     private void reconnect(String workspace, UUID tenant) throws Exception {
         JsonNode grant = sandbox.grant(tenant);
         // the organisation's name as the connection had it, so messages in later tests still name it
         String tenantName = connections.find(workspace).map(XeroConnection::tenantName).orElse(workspace);
-        connections.save(new XeroConnection(workspace, tenant, tenantName, grant.get("access_token").asText(),
+        connecting.connected(new XeroConnection(workspace, tenant, tenantName, grant.get("access_token").asText(),
                 grant.get("refresh_token").asText(), Instant.now().plusSeconds(1800), Status.CONNECTED, null));
-        delivery.resume(workspace, "NEEDS_RECONNECT");
     }
 
     private ObjectNode order(String orderId, String buyerName) {

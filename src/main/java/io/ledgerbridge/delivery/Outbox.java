@@ -1,0 +1,74 @@
+package io.ledgerbridge.delivery;
+
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The outbox table: messages for Kafka written in the transaction that makes them (a document's state change, its dead
+ * letter), then taken by a relay, published and deleted. A relay that dies after taking rows leaves them claimed until
+ * the claim runs out; another relay then publishes them again (at least once: consumers read a state change by its
+ * document, version, state and time).
+ */
+@Repository
+public class Outbox {
+
+    /** Which topic a row goes to (the names live in ledgerbridge.kafka.topics). */
+    public enum Topic { SYNC_STATUS, DEAD_LETTER }
+
+    /** One message to publish. */
+    public record Row(long id, String workspaceId, Topic topic, String key, String payload) {
+    }
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    public Outbox(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** Within the caller's transaction. */
+    void add(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
+                INSERT INTO outbox (workspace_id, topic, message_key, payload) VALUES (:ws, :topic, :key, :payload)
+                """, rows.stream().map(row -> new MapSqlParameterSource().addValue("ws", row.workspaceId())
+                        .addValue("topic", row.topic().name()).addValue("key", row.key()).addValue("payload", row.payload()))
+                .toArray(SqlParameterSource[]::new));
+    }
+
+    /** Up to {@code limit} rows no relay holds, oldest first, now held for {@code leaseSeconds}. */
+    public List<Row> take(int limit, int leaseSeconds) {
+        return jdbc.sql("""
+                UPDATE outbox SET claimed_until = now() + :lease * interval '1 second'
+                 WHERE outbox_id IN (
+                       SELECT outbox_id FROM outbox WHERE claimed_until IS NULL OR claimed_until < now()
+                        ORDER BY outbox_id LIMIT :limit FOR UPDATE SKIP LOCKED)
+                RETURNING outbox_id, workspace_id, topic, message_key, payload
+                """)
+                .param("lease", leaseSeconds).param("limit", limit)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), Topic.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getString(5)))
+                .list()
+                .stream().sorted(java.util.Comparator.comparingLong(Row::id)).toList();
+    }
+
+    /** The rows are published. */
+    public void published(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("DELETE FROM outbox WHERE outbox_id IN (:ids)").param("ids", ids).update();
+    }
+
+    /** How many messages wait to be published (for metrics and tests). */
+    public long pending() {
+        return jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single();
+    }
+}

@@ -1,0 +1,57 @@
+package io.ledgerbridge.delivery;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.support.DefaultMessage;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sync-status route's side of the {@link Outbox}: takes what waits to be published, hands the route one Kafka
+ * record per row (state changes as the body, dead letters in a property), and deletes the rows once Kafka took them.
+ * A failed publish leaves the rows claimed for {@link #LEASE_SECONDS}; the next relay then publishes them again.
+ */
+@Component("outboxRelay")
+public class OutboxRelay {
+
+    /** Exchange property: the dead letters among the rows taken, as Kafka records. */
+    public static final String DEAD_LETTERS = "LedgerBridgeDeadLetters";
+    /** Exchange property: the ids of the rows taken. */
+    public static final String TAKEN = "LedgerBridgeOutboxRows";
+    static final int LEASE_SECONDS = 30;
+    private static final int BATCH = 500;
+
+    private final Outbox outbox;
+
+    public OutboxRelay(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /**
+     * Takes what waits: the body becomes the state changes (possibly none), {@link #DEAD_LETTERS} the dead letters,
+     * {@link #TAKEN} the rows' ids (empty: nothing to publish).
+     */
+    public void take(Exchange exchange) {
+        List<Outbox.Row> rows = outbox.take(BATCH, LEASE_SECONDS);
+        List<Message> status = new ArrayList<>();
+        List<Message> dead = new ArrayList<>();
+        for (Outbox.Row row : rows) {
+            // Messages, not plain strings: the Kafka producer takes the key of a list's element from its own headers.
+            Message message = new DefaultMessage(exchange.getContext());
+            message.setHeader(KafkaConstants.KEY, row.key());
+            message.setBody(row.payload());
+            (row.topic() == Outbox.Topic.SYNC_STATUS ? status : dead).add(message);
+        }
+        exchange.getMessage().setBody(status);
+        exchange.setProperty(DEAD_LETTERS, dead);
+        exchange.setProperty(TAKEN, rows.stream().map(Outbox.Row::id).toList());
+    }
+
+    /** Kafka took every record of the exchange: the rows are done. */
+    @SuppressWarnings("unchecked")
+    public void published(Exchange exchange) {
+        outbox.published(exchange.getProperty(TAKEN, List.class));
+    }
+}

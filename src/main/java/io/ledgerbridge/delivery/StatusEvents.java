@@ -1,0 +1,120 @@
+package io.ledgerbridge.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerbridge.deadletter.DeadLetterRecorder;
+import io.ledgerbridge.delivery.DeliveryRepository.Outcome;
+import io.ledgerbridge.delivery.Transition.PaymentNeed;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a pass's outcomes tell the platform: one xero.sync.status record per state change, and for a document that
+ * failed for good its dead letter (a dead_letters row and a xero.sync.dlq message). Written to the outbox in the
+ * transaction that records the outcomes, so none is lost to an exception after the commit.
+ */
+@Component
+class StatusEvents {
+
+    private final Outbox outbox;
+    private final DeadLetterRecorder deadLetters;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    StatusEvents(Outbox outbox, DeadLetterRecorder deadLetters, ObjectMapper json, Clock clock) {
+        this.outbox = outbox;
+        this.deadLetters = deadLetters;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The state change an outcome makes, or null when it makes none the platform hears of (a retry, a look-up). */
+    SyncStatusEvent of(DueDocument due, Transition transition) {
+        if (transition instanceof Transition.Delivered delivered) {
+            if (delivered.glAccountRequired()) {
+                return event(due, "WAITING", WaitingReason.GL_ACCOUNT_REQUIRED.name(), delivered.xeroId(),
+                        delivered.xeroStatus(), DeliveryMessages.glAccountRequired(delivered.linesWithoutAccount()),
+                        DeliveryMessages.GL_ACCOUNT_REQUIRED_FIX);
+            }
+            if (delivered.payment() == PaymentNeed.AWAITS_APPROVAL) {
+                return event(due, "WAITING", WaitingReason.PAYMENT_AWAITS_APPROVAL.name(), delivered.xeroId(),
+                        delivered.xeroStatus(), DeliveryMessages.paymentAwaitsApproval(delivered.xeroStatus()),
+                        DeliveryMessages.fix(WaitingReason.PAYMENT_AWAITS_APPROVAL));
+            }
+            return event(due, "SYNCED", null, delivered.xeroId(), delivered.xeroStatus(), null, null);
+        }
+        if (transition instanceof Transition.Voided voided) {
+            return event(due, "VOIDED", null, voided.xeroId() != null ? voided.xeroId() : due.xeroId(), voided.xeroStatus(),
+                    null, null);
+        }
+        if (transition instanceof Transition.Failed failed) {
+            return event(due, "FAILED", null, due.xeroId(), due.xeroStatus(), failed.reason(), failed.fixHint());
+        }
+        if (transition instanceof Transition.PaymentRefused refused) {
+            return event(due, "FAILED", null, due.xeroId(), due.xeroStatus(), refused.reason(), refused.fixHint());
+        }
+        if (transition instanceof Transition.Locked locked) {
+            return event(due, "LOCKED", null, due.xeroId(), locked.xeroStatus(), locked.reason(),
+                    DeliveryMessages.CHANGE_IT_IN_XERO_FIX);
+        }
+        if (transition instanceof Transition.OverQuota over) {
+            return event(due, "WAITING", "OVER_QUOTA", due.xeroId(), due.xeroStatus(), over.reason(), over.fixHint());
+        }
+        if (transition instanceof Transition.Waiting waiting) {
+            return event(due, "WAITING", waiting.reason().name(), due.xeroId(), due.xeroStatus(), waiting.message(),
+                    waiting.fixHint());
+        }
+        if (transition instanceof Transition.Paid paid) {
+            return event(due, "PAID", null, due.xeroId(), paid.xeroStatus(), null, null);
+        }
+        return null;
+    }
+
+    /** Within the caller's transaction: the outcomes' state changes and dead letters, into the outbox. */
+    void publish(List<Outcome> outcomes) {
+        List<Outbox.Row> rows = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            SyncStatusEvent event = of(outcome.document(), outcome.transition());
+            if (event != null) {
+                rows.addAll(rows(event));
+            }
+        }
+        outbox.add(rows);
+    }
+
+    /** A workspace's parked documents, one state change each, within the caller's transaction. */
+    void parked(String workspaceId, List<DeliveryRepository.ParkedDocument> parked, WaitingReason reason, String error) {
+        List<Outbox.Row> rows = new ArrayList<>();
+        for (DeliveryRepository.ParkedDocument document : parked) {
+            rows.addAll(rows(new SyncStatusEvent(workspaceId, document.documentId(), document.orderId(),
+                    document.xeroType(), document.version(), "WAITING", reason.name(), document.xeroId(),
+                    document.xeroStatus(), error, DeliveryMessages.fix(reason), clock.instant())));
+        }
+        outbox.add(rows);
+    }
+
+    private List<Outbox.Row> rows(SyncStatusEvent event) {
+        try {
+            String record = json.writeValueAsString(event);
+            List<Outbox.Row> rows = new ArrayList<>(2);
+            rows.add(new Outbox.Row(0, event.workspaceId(), Outbox.Topic.SYNC_STATUS, event.workspaceId(), record));
+            if (event.failed()) {
+                String reason = event.error() + (event.fixHint() == null ? "" : " " + event.fixHint());
+                rows.add(new Outbox.Row(0, event.workspaceId(), Outbox.Topic.DEAD_LETTER, event.workspaceId(),
+                        deadLetters.documentFailure(event.workspaceId(), event.documentId(), event.orderId(), reason, record)));
+            }
+            return rows;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A state change could not be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private SyncStatusEvent event(DueDocument due, String state, String reason, UUID xeroId, String xeroStatus,
+                                  String error, String fixHint) {
+        return new SyncStatusEvent(due.workspaceId(), due.documentId(), due.orderId(), due.xeroType(), due.version(),
+                state, reason, xeroId, xeroStatus, error, fixHint, clock.instant());
+    }
+}

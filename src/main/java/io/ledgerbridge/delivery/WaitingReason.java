@@ -1,0 +1,17 @@
+package io.ledgerbridge.delivery;
+
+/** Why a WAITING document waits, and what releases it. */
+public enum WaitingReason {
+    /** The workspace never connected Xero: released when it connects. */
+    NOT_CONNECTED,
+    /** The Xero grant is gone: released when the workspace connects again. */
+    NEEDS_RECONNECT,
+    /** Invoice push is off: released when it is turned on. */
+    SYNC_OFF,
+    /** Automatic sync is off: released when it is turned on (or when a sync is started). */
+    MANUAL_SYNC,
+    /** Sent as a draft for want of accounts: released by a mapping or a default account. */
+    GL_ACCOUNT_REQUIRED,
+    /** The platform marked it paid, but Xero holds it unapproved: released by a re-sync once it is approved. */
+    PAYMENT_AWAITS_APPROVAL
+}
