@@ -21,8 +21,11 @@ import java.util.UUID;
 
 /**
  * What stands between a call and the Accounting API, in Xero's order: the bearer token (401), the
- * tenant header (403), the rate limits (429, counted before anything else, replays included), faults,
- * then Idempotency-Key on PUT/POST. Every answer that reached a tenant carries the limit headers.
+ * tenant header (403), the rate limits (429, counted before anything else, replays included), then
+ * Idempotency-Key on PUT/POST. An injected fault with a 4xx status (a 429 storm, say) is answered before
+ * the key is looked at, as Xero answers its limits; a 5xx (injected or an internal error) is an answer of
+ * the idempotency step, so a keyed write remembers it for the key's window as Xero does (FACTS §4). Every
+ * answer that reached a tenant carries the limit headers.
  */
 final class AccountingGateway {
 
@@ -67,30 +70,40 @@ final class AccountingGateway {
         try {
             Faults.Plan plan = faults.plan(tenantId);
             pause(plan.latencyMs());
-            Response response = plan.errorStatus() != null ? faultResponse(plan.errorStatus()) : process(request, org);
+            Response response = plan.errorStatus() != null && plan.errorStatus() < 500
+                    ? faultResponse(plan.errorStatus()) : process(request, org, plan);
             return new Reply(limitHeaders(response, decision), plan.holdMs());
         } finally {
             limiter.release(tenantId);
         }
     }
 
-    private Response process(Request request, Organisation org) {
+    /** The idempotency step around {@link #answer}: with a key, whatever it answers is what the key remembers. */
+    private Response process(Request request, Organisation org, Faults.Plan plan) {
         String key = request.header("Idempotency-Key");
         boolean write = request.method().equals("PUT") || request.method().equals("POST");
         if (!write || key == null) {
-            return run(request, org);
+            return answer(request, org, plan);
         }
         if (key.length() > IdempotencyCache.MAX_KEY_LENGTH) {
             return XeroErrors.badRequest(10, "ValidationException",
                     "The Idempotency-Key must be at most " + IdempotencyCache.MAX_KEY_LENGTH + " characters long.");
         }
-        IdempotencyCache.Outcome outcome = idempotency.run(key, fingerprint(request, org), () -> run(request, org));
+        IdempotencyCache.Outcome outcome = idempotency.run(key, fingerprint(request, org), () -> answer(request, org, plan));
         if (outcome instanceof IdempotencyCache.Mismatch) {
             return XeroErrors.badRequest(10, "ValidationException",
                     "The Idempotency-Key '" + key + "' has already been used for a different request.");
         }
         return outcome instanceof IdempotencyCache.Replay replay ? replay.response()
                 : ((IdempotencyCache.Fresh) outcome).response();
+    }
+
+    /** A planned 5xx instead of the work, or the work's own answer. */
+    private Response answer(Request request, Organisation org, Faults.Plan plan) {
+        if (plan.errorStatus() != null) {
+            return faultResponse(plan.errorStatus());
+        }
+        return run(request, org);
     }
 
     private Response run(Request request, Organisation org) {
