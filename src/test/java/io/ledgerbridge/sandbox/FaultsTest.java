@@ -164,8 +164,8 @@ class FaultsTest extends SandboxTest {
         assertThat(json(rate).get("error").asText()).isEqualTo("errorRate, errorAfterWorkRate and timeoutRate must be between 0 and 1");
         HttpResponse<String> status = sandbox.send("PUT", "/sandbox/faults", "{\"errorAfterWorkRate\":0.5,\"status\":429}", null);
         assertThat(status.statusCode()).isEqualTo(400);
-        assertThat(json(status).get("error").asText()).isEqualTo("errorAfterWorkRate needs a 5xx status (e.g. 500 or 503):"
-                + " Xero does not answer a call it has done with a 4xx; set status to 500 or 503, or errorAfterWorkRate to 0");
+        assertThat(json(status).get("error").asText()).isEqualTo("errorAfterWorkRate needs a 5xx status (e.g. 500 or 503): it stands for"
+                + " a server failure after the work was done; set status to 500 or 503, or errorAfterWorkRate to 0");
         assertThat(json(sandbox.send("GET", "/sandbox/faults", null, null)).get("global").get("status").asInt()).isEqualTo(503);
     }
 }
