@@ -21,8 +21,11 @@ import java.util.UUID;
 
 /**
  * What stands between a call and the Accounting API, in Xero's order: the bearer token (401), the
- * tenant header (403), the rate limits (429, counted before anything else, replays included), faults,
- * then Idempotency-Key on PUT/POST. Every answer that reached a tenant carries the limit headers.
+ * tenant header (403), the rate limits (429, counted before anything else, replays included), then
+ * Idempotency-Key on PUT/POST. An injected fault with a 4xx status (a 429 storm, say) is answered before
+ * the key is looked at, as Xero answers its limits; a 5xx (injected or an internal error) is an answer of
+ * the idempotency step, so a keyed write remembers it for the key's window as Xero does (FACTS §4); so is
+ * an error answered after the work was done. Every answer that reached a tenant carries the limit headers.
  */
 final class AccountingGateway {
 
@@ -67,30 +70,63 @@ final class AccountingGateway {
         try {
             Faults.Plan plan = faults.plan(tenantId);
             pause(plan.latencyMs());
-            Response response = plan.errorStatus() != null ? faultResponse(plan.errorStatus()) : process(request, org);
-            return new Reply(limitHeaders(response, decision), plan.holdMs());
+            Answered answered = plan.errorStatus() != null && plan.errorStatus() < 500
+                    ? new Answered(faultResponse(plan.errorStatus()), true, false) : process(request, org, plan);
+            return new Reply(limitHeaders(answered.response(), decision), plan.holdMs(), fault(plan, answered),
+                    answered.replay());
         } finally {
             limiter.release(tenantId);
         }
     }
 
-    private Response process(Request request, Organisation org) {
+    /** A response; whether this call's fault plan shaped it (false for a key's earlier answer or a refusal). */
+    private record Answered(Response response, boolean planned, boolean replay) {
+    }
+
+    /** The idempotency step around {@link #answer}: with a key, whatever it answers is what the key remembers. */
+    private Answered process(Request request, Organisation org, Faults.Plan plan) {
         String key = request.header("Idempotency-Key");
         boolean write = request.method().equals("PUT") || request.method().equals("POST");
         if (!write || key == null) {
-            return run(request, org);
+            return new Answered(answer(request, org, plan), true, false);
         }
         if (key.length() > IdempotencyCache.MAX_KEY_LENGTH) {
-            return XeroErrors.badRequest(10, "ValidationException",
-                    "The Idempotency-Key must be at most " + IdempotencyCache.MAX_KEY_LENGTH + " characters long.");
+            return new Answered(XeroErrors.badRequest(10, "ValidationException",
+                    "The Idempotency-Key must be at most " + IdempotencyCache.MAX_KEY_LENGTH + " characters long."),
+                    false, false);
         }
-        IdempotencyCache.Outcome outcome = idempotency.run(key, fingerprint(request, org), () -> run(request, org));
+        IdempotencyCache.Outcome outcome = idempotency.run(key, fingerprint(request, org), () -> answer(request, org, plan));
         if (outcome instanceof IdempotencyCache.Mismatch) {
-            return XeroErrors.badRequest(10, "ValidationException",
-                    "The Idempotency-Key '" + key + "' has already been used for a different request.");
+            return new Answered(XeroErrors.badRequest(10, "ValidationException",
+                    "The Idempotency-Key '" + key + "' has already been used for a different request."), false, false);
         }
-        return outcome instanceof IdempotencyCache.Replay replay ? replay.response()
-                : ((IdempotencyCache.Fresh) outcome).response();
+        if (outcome instanceof IdempotencyCache.Replay replay) {
+            return new Answered(replay.response(), false, true);
+        }
+        return new Answered(((IdempotencyCache.Fresh) outcome).response(), true, false);
+    }
+
+    /**
+     * A planned 5xx instead of the work; or the work, then a planned error in place of its answer (the
+     * write stays applied: "Xero saved it but answered 503"); or the work's own answer.
+     */
+    private Response answer(Request request, Organisation org, Faults.Plan plan) {
+        if (plan.errorStatus() != null) {
+            return faultResponse(plan.errorStatus());
+        }
+        Response done = run(request, org);
+        return plan.errorAfterWorkStatus() != null ? faultResponse(plan.errorAfterWorkStatus()) : done;
+    }
+
+    /** For the call log: which fault shaped the answer (a hold applies to any answer, replays included). */
+    private static String fault(Faults.Plan plan, Answered answered) {
+        if (answered.planned() && plan.errorStatus() != null) {
+            return Reply.ERROR;
+        }
+        if (answered.planned() && plan.errorAfterWorkStatus() != null) {
+            return Reply.ERROR_AFTER_WORK;
+        }
+        return plan.holdMs() > 0 ? Reply.TIMEOUT : null;
     }
 
     private Response run(Request request, Organisation org) {

@@ -7,11 +7,15 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
-/** The last calls the sandbox answered, in a lock-free ring buffer (GET /sandbox/calls). */
+/**
+ * The last calls the sandbox answered, in a lock-free ring buffer (GET /sandbox/calls); each with the fault
+ * that shaped its answer ({@code error}, {@code errorAfterWork}, {@code timeout} or null) and whether it was an
+ * Idempotency-Key replay.
+ */
 final class CallLog {
 
     record Call(long sequence, Instant time, String method, String path, String tenantId, int status,
-                String idempotencyKey, long durationMs) {
+                String idempotencyKey, String fault, boolean replay, long durationMs) {
     }
 
     private final AtomicReferenceArray<Call> ring;
@@ -21,9 +25,11 @@ final class CallLog {
         this.ring = new AtomicReferenceArray<>(size);
     }
 
-    void add(Instant time, String method, String path, String tenantId, int status, String key, long durationMs) {
+    void add(Instant time, String method, String path, String tenantId, int status, String key, String fault,
+             boolean replay, long durationMs) {
         long sequence = next.getAndIncrement();
-        ring.set((int) (sequence % ring.length()), new Call(sequence, time, method, path, tenantId, status, key, durationMs));
+        ring.set((int) (sequence % ring.length()),
+                new Call(sequence, time, method, path, tenantId, status, key, fault, replay, durationMs));
     }
 
     void clear() {
@@ -52,6 +58,8 @@ final class CallLog {
             n.put("tenantId", c.tenantId());
             n.put("status", c.status());
             n.put("idempotencyKey", c.idempotencyKey());
+            n.put("fault", c.fault());
+            n.put("replay", c.replay());
             n.put("durationMs", c.durationMs());
         }
         return out;

@@ -170,8 +170,8 @@ final class ControlApi {
             }
         }
         Faults.Settings current = tenantId == null ? faults.global() : faults.settingsFor(tenantId);
-        faults.set(tenantId, current.with(decimal(b, "errorRate"), integer(b, "status"), decimal(b, "timeoutRate"),
-                longValue(b, "latencyMs"), longValue(b, "timeoutMs")));
+        faults.set(tenantId, current.with(decimal(b, "errorRate"), integer(b, "status"), decimal(b, "errorAfterWorkRate"),
+                decimal(b, "timeoutRate"), longValue(b, "latencyMs"), longValue(b, "timeoutMs")));
         return Response.json(200, faultsJson());
     }
 

@@ -57,7 +57,7 @@ final class Router implements HttpHandler {
             calls.add(clock.instant(), request.method(), exchange.getRequestURI().getRawPath()
                             + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()),
                     request.header("xero-tenant-id"), reply.response().status(), request.header("Idempotency-Key"),
-                    (System.nanoTime() - started) / 1_000_000);
+                    reply.fault(), reply.replay(), (System.nanoTime() - started) / 1_000_000);
         }
         Response response = reply.response();
         if (reply.holdMs() > 0) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -96,5 +97,41 @@ class CreditNoteQueryTest extends SandboxTest {
         assertThat(created.has("Url")).isFalse();
         assertThat(first(sandbox.get("/CreditNotes/" + created.get("CreditNoteID").asText(), SUPPLIER), "CreditNotes")
                 .has("Url")).isFalse();
+    }
+
+    private static List<String> numbersOf(JsonNode body) {
+        List<String> out = new ArrayList<>();
+        body.get("CreditNotes").forEach(n -> out.add(n.get("CreditNoteNumber").asText()));
+        return out;
+    }
+
+    @Test
+    void takesIfModifiedSinceAndPagesWithWhere() {
+        String bakery = contactId(VENUE, "City Bakery");
+        String contact = "{\"ContactID\":\"" + bakery + "\"}";
+        create(VENUE, "PUT", creditNote("ACCPAYCREDIT", "SC-OLD", contact, "10"));
+        String since = sandbox.clock.instant().plusSeconds(300).toString();
+        sandbox.clock.advance(Duration.ofMinutes(10));
+        create(VENUE, "PUT", creditNote("ACCPAYCREDIT", "SC-1", contact, "10"));
+        create(VENUE, "PUT", creditNote("ACCPAYCREDIT", "SC-2", contact, "10"));
+        create(VENUE, "PUT", creditNote("ACCPAYCREDIT", "SC-3", "{\"Name\":\"Other Supplier Pty\"}", "10"));
+
+        assertThat(numbersOf(json(sandbox.get("/CreditNotes", VENUE, "If-Modified-Since", since))))
+                .containsExactly("SC-1", "SC-2", "SC-3");
+        String where = "?where=" + enc("Contact.ContactID==guid(\"" + bakery + "\")");
+        assertThat(numbersOf(json(sandbox.get("/CreditNotes" + where, VENUE, "If-Modified-Since", since))))
+                .containsExactly("SC-1", "SC-2");
+
+        JsonNode page1 = json(sandbox.get("/CreditNotes" + where + "&page=1&pageSize=1", VENUE, "If-Modified-Since", since));
+        assertThat(numbersOf(page1)).containsExactly("SC-1");
+        assertThat(page1.get("pagination").get("page").asInt()).isEqualTo(1);
+        assertThat(page1.get("pagination").get("pageSize").asInt()).isEqualTo(1);
+        assertThat(page1.get("pagination").get("pageCount").asInt()).isEqualTo(2);
+        assertThat(page1.get("pagination").get("itemCount").asInt()).isEqualTo(2);
+        assertThat(numbersOf(json(sandbox.get("/CreditNotes" + where + "&page=2&pageSize=1", VENUE,
+                "If-Modified-Since", since)))).containsExactly("SC-2");
+        JsonNode all = json(sandbox.get("/CreditNotes?page=1&pageSize=1000", VENUE));
+        assertThat(numbersOf(all)).containsExactly("SC-OLD", "SC-1", "SC-2", "SC-3");
+        assertThat(all.get("pagination").get("pageSize").asInt()).isEqualTo(1000);
     }
 }

@@ -149,4 +149,39 @@ class InvoiceTotalsTest extends SandboxTest {
         assertThat(freight.get("TaxType").asText()).isEqualTo("OUTPUT");
         assertThat(freight.get("TaxAmount").decimalValue()).isEqualByComparingTo("1.00");
     }
+
+    @Test
+    void aLineWithoutTaxTypeTakesTheAccountsDefaultRateAndTheTotalsIncludeIt() {
+        // 200 Sales defaults to OUTPUT (GST on Income, 10 %); the second line says TaxType null outright
+        HttpResponse<String> sale = createInvoice(SUPPLIER, """
+                {"Type":"ACCREC","Contact":{"Name":"Harbour Cafe"},"LineAmountTypes":"Exclusive","LineItems":[
+                  {"Description":"Produce","Quantity":4,"UnitAmount":25.00,"AccountCode":"200"},
+                  {"Description":"Delivery","Quantity":1,"UnitAmount":15.50,"AccountCode":"200","TaxType":null}]}
+                """);
+        assertThat(sale.statusCode()).as(sale.body()).isEqualTo(200);
+        JsonNode invoice = first(sale, "Invoices");
+        assertThat(invoice.get("LineItems")).extracting(l -> l.path("TaxType").asText()).containsExactly("OUTPUT", "OUTPUT");
+        assertThat(invoice.get("LineItems")).extracting(l -> l.get("TaxAmount").decimalValue())
+                .usingElementComparator(java.math.BigDecimal::compareTo)
+                .containsExactly(new java.math.BigDecimal("10.00"), new java.math.BigDecimal("1.55"));
+        assertThat(invoice.get("SubTotal").decimalValue()).isEqualByComparingTo("115.50");
+        assertThat(invoice.get("TotalTax").decimalValue()).isEqualByComparingTo("11.55");
+        assertThat(invoice.get("Total").decimalValue()).isEqualByComparingTo("127.05");
+        JsonNode stored = first(sandbox.get("/Invoices/" + invoice.get("InvoiceID").asText(), SUPPLIER), "Invoices");
+        assertThat(stored.get("TotalTax").decimalValue()).isEqualByComparingTo("11.55");
+        assertThat(stored.get("AmountDue").decimalValue()).isEqualByComparingTo("127.05");
+
+        // 429 General Expenses defaults to INPUT (GST on Expenses, 10 %); inclusive: tax is a tenth of eleven
+        HttpResponse<String> purchase = createInvoice(VENUE, """
+                {"Type":"ACCPAY","Contact":{"Name":"Fresh Produce Co"},"LineAmountTypes":"Inclusive","LineItems":[
+                  {"Description":"Cleaning","Quantity":1,"UnitAmount":220.00,"AccountCode":"429"},
+                  {"Description":"Courier","Quantity":1,"UnitAmount":16.50,"AccountCode":"425"}]}
+                """);
+        assertThat(purchase.statusCode()).as(purchase.body()).isEqualTo(200);
+        JsonNode bill = first(purchase, "Invoices");
+        assertThat(bill.get("LineItems")).extracting(l -> l.path("TaxType").asText()).containsExactly("INPUT", "INPUT");
+        assertThat(bill.get("TotalTax").decimalValue()).isEqualByComparingTo("21.50");
+        assertThat(bill.get("SubTotal").decimalValue()).isEqualByComparingTo("215.00");
+        assertThat(bill.get("Total").decimalValue()).isEqualByComparingTo("236.50");
+    }
 }

@@ -6,35 +6,51 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Faults on demand, for the whole sandbox or one tenant: a share of calls answered with an error
- * status, a share held open past any client timeout (the write is still applied: the caller cannot
- * know, as with a real timeout), and extra latency on every call.
+ * Faults on demand, for the whole sandbox or one tenant: a share of calls answered with an error status
+ * instead of being done ({@code errorRate}: nothing happened), a share done and then answered with the
+ * error status ({@code errorAfterWorkRate}: Xero saved it but answered 5xx), a share held open past any
+ * client timeout (the write is still applied: the caller cannot know, as with a real timeout), and extra
+ * latency on every call. At most one of the three happens to a call, drawn in that order.
  */
 public final class Faults {
 
     /** The fault settings of one scope. */
-    public record Settings(double errorRate, int status, double timeoutRate, long latencyMs, long timeoutMs) {
+    public record Settings(double errorRate, int status, double errorAfterWorkRate, double timeoutRate, long latencyMs,
+                           long timeoutMs) {
 
-        public static final Settings NONE = new Settings(0, 503, 0, 0, 30_000);
+        public static final Settings NONE = new Settings(0, 503, 0, 0, 0, 30_000);
 
         public Settings {
-            if (errorRate < 0 || errorRate > 1 || timeoutRate < 0 || timeoutRate > 1) {
-                throw new IllegalArgumentException("errorRate and timeoutRate must be between 0 and 1");
+            if (outOfRange(errorRate) || outOfRange(errorAfterWorkRate) || outOfRange(timeoutRate)) {
+                throw new IllegalArgumentException("errorRate, errorAfterWorkRate and timeoutRate must be between 0 and 1");
             }
             if (status < 400 || status > 599 || latencyMs < 0 || timeoutMs < 0) {
                 throw new IllegalArgumentException("status must be 4xx/5xx; latencyMs and timeoutMs not negative");
             }
+            if (errorAfterWorkRate > 0 && status < 500) {
+                throw new IllegalArgumentException("errorAfterWorkRate needs a 5xx status (e.g. 500 or 503): it stands for"
+                        + " a server failure after the work was done; set status to 500 or 503, or errorAfterWorkRate to 0");
+            }
         }
 
-        public Settings with(Double errorRate, Integer status, Double timeoutRate, Long latencyMs, Long timeoutMs) {
+        public Settings with(Double errorRate, Integer status, Double errorAfterWorkRate, Double timeoutRate,
+                             Long latencyMs, Long timeoutMs) {
             return new Settings(errorRate != null ? errorRate : this.errorRate, status != null ? status : this.status,
+                    errorAfterWorkRate != null ? errorAfterWorkRate : this.errorAfterWorkRate,
                     timeoutRate != null ? timeoutRate : this.timeoutRate, latencyMs != null ? latencyMs : this.latencyMs,
                     timeoutMs != null ? timeoutMs : this.timeoutMs);
         }
+
+        private static boolean outOfRange(double rate) {
+            return !(rate >= 0 && rate <= 1);
+        }
     }
 
-    /** What happens to one call: wait first, maybe fail, maybe hold the answer back. */
-    public record Plan(long latencyMs, Integer errorStatus, long holdMs) {
+    /**
+     * What happens to one call: wait first, then maybe fail instead of the work ({@code errorStatus}), maybe
+     * do the work and answer a failure ({@code errorAfterWorkStatus}), maybe hold the answer back.
+     */
+    public record Plan(long latencyMs, Integer errorStatus, Integer errorAfterWorkStatus, long holdMs) {
     }
 
     private volatile Settings global = Settings.NONE;
@@ -68,8 +84,14 @@ public final class Faults {
     public Plan plan(UUID tenantId) {
         Settings s = settingsFor(tenantId);
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        boolean error = s.errorRate() > 0 && random.nextDouble() < s.errorRate();
-        boolean timeout = !error && s.timeoutRate() > 0 && random.nextDouble() < s.timeoutRate();
-        return new Plan(s.latencyMs(), error ? s.status() : null, timeout ? s.timeoutMs() : 0);
+        boolean error = draw(random, s.errorRate());
+        boolean afterWork = !error && draw(random, s.errorAfterWorkRate());
+        boolean timeout = !error && !afterWork && draw(random, s.timeoutRate());
+        return new Plan(s.latencyMs(), error ? s.status() : null, afterWork ? s.status() : null,
+                timeout ? s.timeoutMs() : 0);
+    }
+
+    private static boolean draw(ThreadLocalRandom random, double rate) {
+        return rate > 0 && random.nextDouble() < rate;
     }
 }

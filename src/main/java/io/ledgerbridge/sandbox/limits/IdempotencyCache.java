@@ -1,6 +1,7 @@
 package io.ledgerbridge.sandbox.limits;
 
 import io.ledgerbridge.sandbox.http.Response;
+import io.ledgerbridge.sandbox.http.XeroErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,9 @@ import java.util.function.Supplier;
  * Xero's Idempotency-Key (FACTS §4): keys are scoped to the app (the sandbox has one) and remembered for
  * a window from the first call. The same key with the same request gets the first response again
  * without the work being redone (a concurrent duplicate waits for the first); the same key with a
- * different request is refused; after the window the key is new again.
+ * different request is refused; after the window the key is new again. Failures are remembered like
+ * any other answer, as Xero caches internal errors against the key too: work that throws is answered
+ * (and, while the key lives, answered again) with Xero's 500.
  */
 public final class IdempotencyCache {
 
@@ -68,15 +71,14 @@ public final class IdempotencyCache {
             }
             return new Replay(existing.response().join());
         }
+        Response response;
         try {
-            Response response = work.get();
-            mine.response().complete(response);
-            return new Fresh(response);
+            response = work.get();
         } catch (RuntimeException e) {
-            entries.remove(key, mine);
-            mine.response().completeExceptionally(e);
-            throw e;
+            response = XeroErrors.serverError();
         }
+        mine.response().complete(response);
+        return new Fresh(response);
     }
 
     private boolean expired(Entry e, Instant now) {
