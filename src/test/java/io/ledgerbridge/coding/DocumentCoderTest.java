@@ -288,4 +288,43 @@ class DocumentCoderTest {
         assertThat(DocumentCoder.tax(new BigDecimal("9.99"), BigDecimal.TEN, false)).isEqualByComparingTo("0.91");
         assertThat(DocumentCoder.tax(new BigDecimal("0.90"), BigDecimal.TEN, true)).isEqualByComparingTo("0.09");
     }
+
+    /** The sample order with one more product line and the platform's three totals. */
+    private static OrderDocument withTotals(OrderDocument document, String subtotal, String tax, String total) {
+        return new OrderDocument(document.orderId(), document.version(), document.invoiceNumber(), document.creditNoteNumber(),
+                document.orderNumber(), document.purchaseOrderNumber(), document.issueDate(), document.dueDate(),
+                document.currency(), document.amountsAre(), document.supplier(), document.buyer(), document.lines(),
+                document.properties(), new Totals(new BigDecimal(subtotal), new BigDecimal(tax), new BigDecimal(total)),
+                document.payment(), document.notes());
+    }
+
+    @Test
+    void aLineWithoutTaxCodeTakesItsAccountsDefaultTaxRateAsXeroDoesAndSendsItExplicitly() {
+        // 2 x 10.00 coffee on account 200 (default OUTPUT, GST 10 %): Xero adds 2.00 of GST to it.
+        Line coffee = product("COF-01", "2", "10.00", null, null, Map.of());
+        OrderDocument document = withTotals(sample("39.49", Map.of(), coffee), "35.90", "3.59", "39.49");
+
+        CodingResult sales = DocumentCoder.code(new DocumentCoder.Request(document, Direction.SALES, settings("200", null),
+                mappings(Map.of(), Map.of(), Map.of()), CAFE));
+
+        assertThat(sales.problems()).isEmpty();
+        assertThat(sales.lines().get(0).item().accountCode()).isEqualTo("200");
+        assertThat(sales.lines().get(0).item().taxType()).as("the account's default, sent explicitly").isEqualTo("OUTPUT");
+        assertThat(sales.xeroTotal()).isEqualByComparingTo("39.49");
+        assertThat(sales.roundingDifference()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aLineWithoutTaxCodeWhoseAccountDefaultCannotBeUsedInThisDirectionStopsTheDocument() {
+        // A bill line coded to the sales account 200, whose default OUTPUT is for income only.
+        Line coffee = product("COF-01", "2", "10.00", null, null, Map.of());
+        OrderDocument document = withTotals(sample("39.49", Map.of(), coffee), "35.90", "3.59", "39.49");
+
+        CodingResult bill = bill(document, mappings(Map.of("COF-01", new ItemMapping("200", null, Map.of())), Map.of(), Map.of()),
+                settings(null, "310"));
+
+        assertThat(bill.sendable()).isFalse();
+        assertThat(bill.problems()).extracting(CodingResult.Problem::message).contains("Line 'Product COF-01' has no tax code,"
+                + " and the default tax rate OUTPUT of account 200 cannot be used on purchases in Harbour Cafe.");
+    }
 }
