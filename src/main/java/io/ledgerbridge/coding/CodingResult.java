@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A document coded for one organisation: its Xero lines (with where each account came from), the
- * lines still without an account, and the problems that stop it from being sent at all.
+ * lines still without an account, the problems that stop it from being sent at all, and notes on what
+ * the coder assumed where the platform left something open.
  */
 public record CodingResult(
         List<CodedLine> lines,
@@ -15,7 +16,16 @@ public record CodingResult(
         List<String> linesWithoutAccount,
         List<Problem> problems,
         BigDecimal xeroTotal,
-        BigDecimal roundingDifference) {
+        BigDecimal roundingDifference,
+        List<String> notes) {
+
+    /** Without notes. */
+    public CodingResult(List<CodedLine> lines, String lineAmountTypes, boolean fourDecimalUnitPrices,
+                        List<String> linesWithoutAccount, List<Problem> problems, BigDecimal xeroTotal,
+                        BigDecimal roundingDifference) {
+        this(lines, lineAmountTypes, fourDecimalUnitPrices, linesWithoutAccount, problems, xeroTotal, roundingDifference,
+                List.of());
+    }
 
     public boolean sendable() {
         return problems.isEmpty();

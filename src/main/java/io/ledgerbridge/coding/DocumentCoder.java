@@ -26,7 +26,8 @@ import java.util.Optional;
  * <ul>
  *   <li>account: item mapping, then (bills) the supplier's default, then the workspace default; freight and
  *       surcharge lines to their accounts; a line with none leaves the document "GL account required";</li>
- *   <li>tax: the platform's tax code through the workspace's mapping for sales or purchases;</li>
+ *   <li>tax: the platform's tax code through the workspace's mapping for sales or purchases; a line without a
+ *       tax code gets its account's default tax rate, as Xero would apply it, sent explicitly;</li>
  *   <li>tracking: {@code xero_<Category>} properties of the line, then the product, then the order, checked
  *       against the organisation's active categories (two at most);</li>
  *   <li>amounts: Xero's arithmetic (line amounts and tax per line rounded to cents); a difference to the
@@ -65,6 +66,7 @@ public final class DocumentCoder {
         List<CodedLine> lines = new ArrayList<>();
         List<String> withoutAccount = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         boolean fourDecimals = false;
         boolean exclusive = document.amountsAre() != OrderDocument.AmountsAre.TAX_INCLUSIVE;
         BigDecimal lineTotal = BigDecimal.ZERO;
@@ -79,7 +81,7 @@ public final class DocumentCoder {
             } else {
                 checkAccount(request, line, account, problems);
             }
-            String taxType = taxType(request, line, account, problems);
+            String taxType = taxType(request, line, account, problems, notes);
             List<XeroLineItem.Tracking> tracking = tracking(request, line, item, problems);
             fourDecimals |= line.unitPrice().stripTrailingZeros().scale() > 2;
 
@@ -111,7 +113,7 @@ public final class DocumentCoder {
             reconcileRounding(request, difference, xeroTotal, lines, problems);
         }
         return new CodingResult(List.copyOf(lines), exclusive ? "Exclusive" : "Inclusive", fourDecimals,
-                List.copyOf(withoutAccount), List.copyOf(problems), xeroTotal, difference);
+                List.copyOf(withoutAccount), List.copyOf(problems), xeroTotal, difference, List.copyOf(notes));
     }
 
     private record Account(String code, AccountSource source) {
@@ -181,11 +183,11 @@ public final class DocumentCoder {
         return account.source().fix(itemKey(line), request.direction() == Direction.SALES, request.organisation().name());
     }
 
-    private static String taxType(Request request, Line line, Account account, List<Problem> problems) {
+    private static String taxType(Request request, Line line, Account account, List<Problem> problems, List<String> notes) {
         if (line.taxCode() == null || line.taxCode().isBlank()) {
-            return null;
+            return accountDefaultTaxType(request, line, account, problems, notes);
         }
-        String direction = request.direction() == Direction.SALES ? "sales" : "purchases";
+        String direction = direction(request);
         String taxType = request.mappings().taxRates().get(new TaxKey(line.taxCode(), request.direction()));
         if (taxType == null) {
             problems.add(new Problem("Tax code " + line.taxCode() + " has no Xero tax rate for " + direction + " in "
@@ -194,16 +196,52 @@ public final class DocumentCoder {
                             + " with the Xero tax type for " + direction + "."));
             return null;
         }
-        Organisation.TaxRate rate = request.organisation().taxRates().get(taxType);
-        boolean usable = rate != null && "ACTIVE".equals(rate.status())
-                && (request.direction() == Direction.SALES ? rate.revenue() : rate.expenses());
-        if (!usable) {
+        if (!usable(request, taxType)) {
             problems.add(new Problem("Tax rate " + taxType + " (mapped from " + line.taxCode() + ") cannot be used on "
                     + direction + " in " + request.organisation().name() + ".",
                     "Map " + line.taxCode() + " for " + direction + " to a tax rate the organisation has for "
                             + (request.direction() == Direction.SALES ? "income" : "expenses") + "."));
         }
         return taxType;
+    }
+
+    /**
+     * Without a tax code Xero applies the account's default tax rate (FACTS §5): the coder does the same, and
+     * sends that tax type explicitly so that nothing about the line's tax is left to Xero. An account without a
+     * default has no tax; a line without an account has none yet either (it goes as a draft), which is noted.
+     */
+    private static String accountDefaultTaxType(Request request, Line line, Account account, List<Problem> problems,
+                                                List<String> notes) {
+        if (account.code() == null) {
+            notes.add("Line '" + line.description() + "' has no account and no tax code: no tax is assumed until it has an"
+                    + " account, whose default tax rate Xero then applies.");
+            return null;
+        }
+        Optional<Organisation.Account> known = request.organisation().account(account.code());
+        if (known.isEmpty() || known.get().taxType() == null || known.get().taxType().isBlank()) {
+            return null;
+        }
+        String taxType = known.get().taxType();
+        if (!usable(request, taxType)) {
+            problems.add(new Problem("Line '" + line.description() + "' has no tax code, and the default tax rate " + taxType
+                    + " of account " + account.code() + " cannot be used on " + direction(request) + " in "
+                    + request.organisation().name() + ".",
+                    "Send the line with a tax code mapped for " + direction(request) + ", or code it to an account whose"
+                            + " default tax rate is one for " + (request.direction() == Direction.SALES ? "income" : "expenses")
+                            + ". " + fixFor(request, line, account)));
+        }
+        return taxType;
+    }
+
+    /** Whether the organisation has this tax type, active, for the request's direction. */
+    private static boolean usable(Request request, String taxType) {
+        Organisation.TaxRate rate = request.organisation().taxRates().get(taxType);
+        return rate != null && "ACTIVE".equals(rate.status())
+                && (request.direction() == Direction.SALES ? rate.revenue() : rate.expenses());
+    }
+
+    private static String direction(Request request) {
+        return request.direction() == Direction.SALES ? "sales" : "purchases";
     }
 
     private static BigDecimal rateOf(Organisation organisation, String taxType) {

@@ -37,6 +37,7 @@ class DocumentCoderTest {
                     "425", new Account("425", "Freight & Courier", "EXPENSE", "ACTIVE", "INPUT", null),
                     "404", new Account("404", "Bank Fees", "EXPENSE", "ACTIVE", "INPUT", null),
                     "477", new Account("477", "Old Stock", "EXPENSE", "ARCHIVED", "INPUT", null),
+                    "499", new Account("499", "Sundry", "EXPENSE", "ACTIVE", null, null),
                     "860", new Account("860", "Rounding", "CURRLIAB", "ACTIVE", "BASEXCLUDED", "ROUNDING")),
             Map.of("INPUT", new TaxRate("INPUT", "GST on Expenses", new BigDecimal("10.0000"), false, true, "ACTIVE"),
                     "OUTPUT", new TaxRate("OUTPUT", "GST on Income", new BigDecimal("10.0000"), true, false, "ACTIVE"),
@@ -326,5 +327,26 @@ class DocumentCoderTest {
         assertThat(bill.sendable()).isFalse();
         assertThat(bill.problems()).extracting(CodingResult.Problem::message).contains("Line 'Product COF-01' has no tax code,"
                 + " and the default tax rate OUTPUT of account 200 cannot be used on purchases in Harbour Cafe.");
+    }
+
+    @Test
+    void aLineWithoutTaxCodeOnAnAccountWithoutDefaultOrWithoutAnyAccountHasNoTax() {
+        Line coffee = product("COF-01", "2", "10.00", null, null, Map.of());
+        OrderDocument document = withTotals(sample("37.49", Map.of(), coffee), "35.90", "1.59", "37.49");
+
+        CodingResult noDefault = bill(document, mappings(Map.of("COF-01", new ItemMapping("499", null, Map.of())), Map.of(),
+                Map.of()), settings(null, "310"));
+        assertThat(noDefault.problems()).isEmpty();
+        assertThat(noDefault.lines().get(0).item().taxType()).isNull();
+        assertThat(noDefault.xeroTotal()).isEqualByComparingTo("37.49");
+        assertThat(noDefault.notes()).isEmpty();
+
+        CodingResult noAccount = bill(document, mappings(Map.of(), Map.of(), Map.of()), settings(null, null));
+        assertThat(noAccount.sendable()).isTrue();
+        assertThat(noAccount.glAccountRequired()).isTrue();
+        assertThat(noAccount.lines().get(0).item().taxType()).isNull();
+        assertThat(noAccount.xeroTotal()).isEqualByComparingTo("37.49");
+        assertThat(noAccount.notes()).containsExactly("Line 'Product COF-01' has no account and no tax code: no tax is"
+                + " assumed until it has an account, whose default tax rate Xero then applies.");
     }
 }
