@@ -349,4 +349,44 @@ class DocumentCoderTest {
         assertThat(noAccount.notes()).containsExactly("Line 'Product COF-01' has no account and no tax code: no tax is"
                 + " assumed until it has an account, whose default tax rate Xero then applies.");
     }
+
+    private static OrderDocument inclusiveCoffee(String subtotal, String tax, String total) {
+        return new OrderDocument("ord-3", 1, "INV-3", null, null, null, LocalDate.of(2026, 11, 21), null,
+                "AUD", AmountsAre.TAX_INCLUSIVE,
+                new Party("ws-fresh", "Fresh Produce Co", null, null, null, null, null),
+                new Party("ws-cafe", "Harbour Cafe", null, null, null, null, null),
+                List.of(product("COF-01", "3", "3.33", null, "GST", Map.of())), Map.of(),
+                new Totals(new BigDecimal(subtotal), new BigDecimal(tax), new BigDecimal(total)), null, null);
+    }
+
+    @Test
+    void aTaxThatDiffersBeyondRoundingStopsTheDocumentEvenWhenTheTotalsAgree() {
+        // Inclusive lines: the total is the same whatever the tax, so only the tax shows the wrong mapping.
+        Map<TaxKey, String> wrong = new HashMap<>(TAX);
+        wrong.put(new TaxKey("GST", Direction.PURCHASES), "EXEMPTEXPENSES");
+        CodingResult result = DocumentCoder.code(new DocumentCoder.Request(inclusiveCoffee("9.08", "0.91", "9.99"),
+                Direction.PURCHASES, settings(null, "310"), new Mappings(Map.of(), Map.of(), wrong, Map.of()), CAFE));
+
+        assertThat(result.sendable()).as("sendable; Xero's total %s, problems %s", result.xeroTotal(), result.problems())
+                .isFalse();
+        assertThat(result.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.message()).isEqualTo("The platform's tax 0.91 differs from the 0.00 Xero would calculate by"
+                    + " 0.91, more than rounding. The subtotal differs too: 9.08 on the platform, 9.99 in Xero.");
+            assertThat(problem.fixHint()).contains("tax mapping for purchases").contains("tax rates");
+        });
+    }
+
+    @Test
+    void aSubtotalThatDiffersBeyondRoundingStopsTheDocumentEvenWhenTheTotalsAgree() {
+        CodingResult result = bill(withTotals(sample("62.49", Map.of(), apples(Map.of())), "61.90", "0.59", "62.49"),
+                mappings(Map.of(), Map.of(), Map.of()), settings(null, "310"));
+
+        assertThat(result.sendable()).as("sendable; Xero's total %s, problems %s", result.xeroTotal(), result.problems())
+                .isFalse();
+        assertThat(result.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.message()).isEqualTo("The platform's subtotal 61.90 differs from the 60.90 Xero would calculate"
+                    + " by 1.00, more than rounding. The tax differs too: 0.59 on the platform, 1.59 in Xero.");
+            assertThat(problem.fixHint()).contains("quantities, unit prices and discounts");
+        });
+    }
 }
