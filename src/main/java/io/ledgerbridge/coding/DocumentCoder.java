@@ -2,6 +2,8 @@ package io.ledgerbridge.coding;
 
 import io.ledgerbridge.coding.CodingResult.AccountSource;
 import io.ledgerbridge.coding.CodingResult.CodedLine;
+import io.ledgerbridge.coding.CodingResult.Difference;
+import io.ledgerbridge.coding.CodingResult.Figure;
 import io.ledgerbridge.coding.CodingResult.Problem;
 import io.ledgerbridge.coding.Mappings.Direction;
 import io.ledgerbridge.coding.Mappings.ItemMapping;
@@ -30,14 +32,15 @@ import java.util.Optional;
  *       tax code gets its account's default tax rate, as Xero would apply it, sent explicitly;</li>
  *   <li>tracking: {@code xero_<Category>} properties of the line, then the product, then the order, checked
  *       against the organisation's active categories (two at most);</li>
- *   <li>amounts: Xero's arithmetic (line amounts and tax per line rounded to cents); a difference to the
- *       platform's total of up to 10 cents becomes an explicit rounding line, a larger one stops the document.</li>
+ *   <li>amounts: Xero's arithmetic (line amounts and tax per line rounded to cents) gives its subtotal, tax
+ *       and total, each compared with the platform's; a difference of up to 10 cents is rounding (the total's
+ *       becomes an explicit rounding line), a larger one stops the document and says which figure differs.</li>
  * </ul>
  * Pure: everything it needs comes in the request.
  */
 public final class DocumentCoder {
 
-    /** The largest difference to the platform's total that is reconciled as rounding. */
+    /** The largest difference to the platform's subtotal, tax or total that is reconciled as rounding. */
     static final BigDecimal ROUNDING_TOLERANCE = new BigDecimal("0.10");
     private static final String TRACKING_PREFIX = "xero_";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -107,13 +110,30 @@ public final class DocumentCoder {
             taxTotal = taxTotal.add(tax(lineAmount, rateOf(request.organisation(), taxType), exclusive));
         }
 
+        // Xero's figures (FACTS §12): inclusive lines carry the tax, so the subtotal is what is left without it.
+        BigDecimal xeroSubtotal = exclusive ? lineTotal : lineTotal.subtract(taxTotal);
         BigDecimal xeroTotal = exclusive ? lineTotal.add(taxTotal) : lineTotal;
-        BigDecimal difference = document.totals().total().subtract(xeroTotal);
-        if (difference.signum() != 0 && problems.isEmpty()) {
-            reconcileRounding(request, difference, xeroTotal, lines, problems);
+        OrderDocument.Totals platform = document.totals();
+        List<Difference> differences = new ArrayList<>();
+        compare(differences, Figure.SUBTOTAL, platform == null ? null : platform.subtotal(), xeroSubtotal);
+        compare(differences, Figure.TAX, platform == null ? null : platform.tax(), taxTotal);
+        compare(differences, Figure.TOTAL, platform == null ? null : platform.total(), xeroTotal);
+        BigDecimal difference = differences.stream().filter(d -> d.figure() == Figure.TOTAL).findFirst()
+                .map(Difference::amount).orElse(BigDecimal.ZERO);
+        List<Difference> reconciled = List.of();
+        if (problems.isEmpty()) {
+            List<Difference> beyond = differences.stream().filter(d -> d.amount().abs().compareTo(ROUNDING_TOLERANCE) > 0)
+                    .toList();
+            if (!beyond.isEmpty()) {
+                problems.add(beyondRounding(request, exclusive, beyond, differences));
+            } else {
+                reconciled = differences.stream().filter(d -> d.amount().signum() != 0).toList();
+                reconcileRounding(request, reconciled, difference, lines, problems, notes);
+            }
         }
         return new CodingResult(List.copyOf(lines), exclusive ? "Exclusive" : "Inclusive", fourDecimals,
-                List.copyOf(withoutAccount), List.copyOf(problems), xeroTotal, difference, List.copyOf(notes));
+                List.copyOf(withoutAccount), List.copyOf(problems), xeroTotal, difference, xeroSubtotal, taxTotal,
+                reconciled, List.copyOf(notes));
     }
 
     private record Account(String code, AccountSource source) {
@@ -320,16 +340,96 @@ public final class DocumentCoder {
         return code != null && organisation.itemCodes().containsKey(code) ? code : null;
     }
 
-    /** Up to 10 cents: an explicit rounding line on the ROUNDING account. More: the document stops. */
-    private static void reconcileRounding(Request request, BigDecimal difference, BigDecimal xeroTotal,
-                                          List<CodedLine> lines, List<Problem> problems) {
+    /** Records a figure the platform sent (a missing one is not compared). */
+    private static void compare(List<Difference> differences, Figure figure, BigDecimal platform, BigDecimal xero) {
+        if (platform != null) {
+            differences.add(new Difference(figure, platform, xero));
+        }
+    }
+
+    /**
+     * A difference beyond rounding stops the document. The reason names the figure that points at the cause:
+     * the line amounts (the subtotal of tax-exclusive lines, the total of tax-inclusive ones) come from
+     * quantities, prices and discounts; the tax from the tax codes, their mapping and the organisation's
+     * rates; a total that neither explains means the platform's own figures do not add up.
+     */
+    private static Problem beyondRounding(Request request, boolean exclusive, List<Difference> beyond,
+                                          List<Difference> all) {
+        Difference subtotal = find(beyond, Figure.SUBTOTAL);
+        Difference tax = find(beyond, Figure.TAX);
+        Difference total = find(beyond, Figure.TOTAL);
+        Difference linesFigure = exclusive ? subtotal : total;
+        Difference primary;
+        String fix;
+        if (linesFigure != null) {
+            primary = subtotal != null ? subtotal : total;
+            fix = "Check the quantities, unit prices and discounts of the order's lines: Xero multiplies each line out and"
+                    + " rounds it to cents, which comes to " + money(linesFigure.xero()) + (exclusive ? " before" : " with")
+                    + " tax.";
+        } else if (tax != null) {
+            primary = tax;
+            fix = "Check the tax codes of the order's lines, the tax mapping for " + direction(request)
+                    + " (PUT /api/v1/workspaces/{ws}/mappings/tax-rates/{code}) and the tax rates in "
+                    + request.organisation().name() + ": Xero's tax, each line's rounded to cents, comes to "
+                    + money(tax.xero()) + ".";
+        } else {
+            primary = total != null ? total : subtotal;
+            fix = ownFiguresFix(all, primary.figure())
+                    .orElse("Check the quantities, unit prices, discounts and tax codes of the order's lines, and the tax"
+                            + " mapping for " + direction(request) + ".");
+        }
+        StringBuilder message = new StringBuilder("The platform's " + primary.figure().label() + " "
+                + money(primary.platform()) + " differs from the " + money(primary.xero()) + " Xero would calculate by "
+                + money(primary.amount().abs()) + ", more than rounding.");
+        for (Difference other : beyond) {
+            if (other != primary) {
+                message.append(" The ").append(other.figure().label()).append(" differs too: ")
+                        .append(money(other.platform())).append(" on the platform, ").append(money(other.xero()))
+                        .append(" in Xero.");
+            }
+        }
+        return new Problem(message.toString(), fix);
+    }
+
+    /** When the lines and the tax agree with Xero, the platform's own subtotal, tax and total do not add up. */
+    private static Optional<String> ownFiguresFix(List<Difference> all, Figure wrong) {
+        Difference subtotal = find(all, Figure.SUBTOTAL);
+        Difference tax = find(all, Figure.TAX);
+        Difference total = find(all, Figure.TOTAL);
+        if (subtotal == null || tax == null || total == null) {
+            return Optional.empty();
+        }
+        if (wrong == Figure.TOTAL) {
+            return Optional.of("The platform's subtotal " + money(subtotal.platform()) + " and tax " + money(tax.platform())
+                    + " add up to " + money(subtotal.platform().add(tax.platform())) + ", not its total "
+                    + money(total.platform()) + ": correct the order's totals on the platform.");
+        }
+        return Optional.of("The platform's total " + money(total.platform()) + " less its tax " + money(tax.platform())
+                + " is " + money(total.platform().subtract(tax.platform())) + ", not its subtotal "
+                + money(subtotal.platform()) + ": correct the order's totals on the platform.");
+    }
+
+    private static Difference find(List<Difference> differences, Figure figure) {
+        return differences.stream().filter(d -> d.figure() == figure).findFirst().orElse(null);
+    }
+
+    /**
+     * Differences of up to 10 cents: the total's becomes an explicit rounding line on the ROUNDING account, so
+     * that Xero's total is the platform's; Xero keeps its own tax (each line's rounded to cents), so a tax that
+     * differs by rounding shows in Xero's subtotal instead. The notes say which figures were reconciled.
+     */
+    private static void reconcileRounding(Request request, List<Difference> reconciled, BigDecimal difference,
+                                          List<CodedLine> lines, List<Problem> problems, List<String> notes) {
+        if (reconciled.isEmpty()) {
+            return;
+        }
         String org = request.organisation().name();
-        BigDecimal platformTotal = request.document().totals().total();
-        if (difference.abs().compareTo(ROUNDING_TOLERANCE) > 0) {
-            problems.add(new Problem("The platform's total " + platformTotal + " differs from the " + xeroTotal
-                    + " Xero would calculate by " + difference.abs() + ", more than rounding.",
-                    "Check the tax codes of the order's lines and the tax mapping for "
-                            + (request.direction() == Direction.SALES ? "sales" : "purchases") + "."));
+        Difference total = find(reconciled, Figure.TOTAL);
+        String figures = String.join(", ", reconciled.stream().map(d -> d.figure().label() + " "
+                + money(d.platform()) + " against Xero's " + money(d.xero())).toList());
+        if (total == null) {
+            notes.add("Reconciled as rounding, no rounding line needed (the totals agree): the platform's " + figures
+                    + "; Xero keeps its own tax, each line's rounded to cents.");
             return;
         }
         Optional<Organisation.Account> rounding = request.organisation().roundingAccount();
@@ -339,8 +439,16 @@ public final class DocumentCoder {
             return;
         }
         lines.add(new CodedLine(null, null, AccountSource.ROUNDING, new XeroLineItem(
-                "Rounding: the platform's total is " + platformTotal + ", Xero's line-by-line tax gives " + xeroTotal,
+                "Rounding: the platform's total is " + money(total.platform()) + ", Xero's line-by-line arithmetic gives "
+                        + money(total.xero()),
                 BigDecimal.ONE, difference, null, rounding.get().code(), rounding.get().taxType(), null, null, null, null)));
+        notes.add("Reconciled as rounding: the platform's " + figures + "; a rounding line of " + money(difference)
+                + " on account " + rounding.get().code() + " makes Xero's total " + money(total.platform())
+                + (find(reconciled, Figure.TAX) != null ? "; Xero keeps its own tax, each line's rounded to cents." : "."));
+    }
+
+    private static String money(BigDecimal amount) {
+        return amount.setScale(Math.max(2, amount.scale()), RoundingMode.UNNECESSARY).toPlainString();
     }
 
     private static String describe(Line line) {

@@ -389,4 +389,81 @@ class DocumentCoderTest {
             assertThat(problem.fixHint()).contains("quantities, unit prices and discounts");
         });
     }
+
+    @Test
+    void aTaxThatDiffersByRoundingIsReconciledWithAnExplicitLineAndTheResultSaysWhichFigures() {
+        // The platform rounds its tax once on the document (1.60); Xero rounds each line's (1.59).
+        CodingResult result = bill(withTotals(sample("62.50", Map.of(), apples(Map.of())), "60.90", "1.60", "62.50"),
+                mappings(Map.of(), Map.of(), Map.of()), settings(null, "310"));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.xeroSubtotal()).isEqualByComparingTo("60.90");
+        assertThat(result.xeroTax()).isEqualByComparingTo("1.59");
+        assertThat(result.xeroTotal()).isEqualByComparingTo("62.49");
+        assertThat(result.roundingDifference()).isEqualByComparingTo("0.01");
+        assertThat(result.reconciled()).extracting(CodingResult.Difference::figure)
+                .containsExactly(CodingResult.Figure.TAX, CodingResult.Figure.TOTAL);
+        CodedLine rounding = result.lines().get(result.lines().size() - 1);
+        assertThat(rounding.source()).isEqualTo(AccountSource.ROUNDING);
+        assertThat(rounding.item().unitAmount()).isEqualByComparingTo("0.01");
+        assertThat(rounding.item().taxType()).isEqualTo("BASEXCLUDED");
+        assertThat(result.notes()).containsExactly("Reconciled as rounding: the platform's tax 1.60 against Xero's 1.59,"
+                + " total 62.50 against Xero's 62.49; a rounding line of 0.01 on account 860 makes Xero's total 62.50;"
+                + " Xero keeps its own tax, each line's rounded to cents.");
+    }
+
+    @Test
+    void aSubtotalAndTaxSplitThatDiffersByRoundingNeedsNoRoundingLineButIsSaid() {
+        CodingResult result = bill(withTotals(sample("62.49", Map.of(), apples(Map.of())), "60.91", "1.58", "62.49"),
+                mappings(Map.of(), Map.of(), Map.of()), settings(null, "310"));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.lines()).extracting(CodedLine::source).doesNotContain(AccountSource.ROUNDING);
+        assertThat(result.reconciled()).extracting(CodingResult.Difference::figure)
+                .containsExactly(CodingResult.Figure.SUBTOTAL, CodingResult.Figure.TAX);
+        assertThat(result.notes()).singleElement().asString().startsWith("Reconciled as rounding, no rounding line needed")
+                .contains("subtotal 60.91 against Xero's 60.90").contains("tax 1.58 against Xero's 1.59");
+    }
+
+    @Test
+    void matchingFiguresReconcileNothing() {
+        CodingResult result = bill(withTotals(sample("62.49", Map.of(), apples(Map.of())), "60.90", "1.59", "62.49"),
+                mappings(Map.of(), Map.of(), Map.of()), settings(null, "310"));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.reconciled()).isEmpty();
+        assertThat(result.notes()).isEmpty();
+        assertThat(result.lines()).hasSize(3);
+    }
+
+    @Test
+    void aPlatformTotalThatItsOwnSubtotalAndTaxDoNotAddUpToSaysSo() {
+        CodingResult result = bill(withTotals(sample("70.00", Map.of(), apples(Map.of())), "60.90", "1.59", "70.00"),
+                mappings(Map.of(), Map.of(), Map.of()), settings(null, "310"));
+
+        assertThat(result.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.message()).isEqualTo("The platform's total 70.00 differs from the 62.49 Xero would calculate"
+                    + " by 7.51, more than rounding.");
+            assertThat(problem.fixHint()).isEqualTo("The platform's subtotal 60.90 and tax 1.59 add up to 62.49, not its"
+                    + " total 70.00: correct the order's totals on the platform.");
+        });
+    }
+
+    @Test
+    void taxInclusiveLinesThatDifferNameTheSubtotalAndTheLinesAsTheCause() {
+        // The platform's figures for six coffees; the lines carry three (3 x 3.33 = 9.99 with GST).
+        CodingResult result = bill(inclusiveCoffee("18.16", "1.82", "19.98"), mappings(Map.of(), Map.of(), Map.of()),
+                settings(null, "310"));
+
+        assertThat(result.xeroSubtotal()).isEqualByComparingTo("9.08");
+        assertThat(result.xeroTax()).isEqualByComparingTo("0.91");
+        assertThat(result.xeroTotal()).isEqualByComparingTo("9.99");
+        assertThat(result.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.message()).isEqualTo("The platform's subtotal 18.16 differs from the 9.08 Xero would calculate"
+                    + " by 9.08, more than rounding. The tax differs too: 1.82 on the platform, 0.91 in Xero."
+                    + " The total differs too: 19.98 on the platform, 9.99 in Xero.");
+            assertThat(problem.fixHint()).isEqualTo("Check the quantities, unit prices and discounts of the order's lines:"
+                    + " Xero multiplies each line out and rounds it to cents, which comes to 9.99 with tax.");
+        });
+    }
 }
