@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 class DocumentCoderTest {
@@ -465,5 +466,41 @@ class DocumentCoderTest {
             assertThat(problem.fixHint()).isEqualTo("Check the quantities, unit prices and discounts of the order's lines:"
                     + " Xero multiplies each line out and rounds it to cents, which comes to 9.99 with tax.");
         });
+    }
+
+    /** The account a bill from this supplier gets, with these supplier mappings and 310 as the workspace default. */
+    private static String supplierAccount(Party supplier, Map<String, String> suppliers) {
+        OrderDocument sample = sample("62.49", Map.of(), apples(Map.of()));
+        OrderDocument document = new OrderDocument(sample.orderId(), 1, sample.invoiceNumber(), null, sample.orderNumber(),
+                null, sample.issueDate(), sample.dueDate(), sample.currency(), sample.amountsAre(), supplier, sample.buyer(),
+                sample.lines(), sample.properties(), sample.totals(), null, null);
+        return bill(document, mappings(Map.of(), suppliers, Map.of()), settings(null, "310")).lines().get(0).item().accountCode();
+    }
+
+    private static Party supplier(String workspaceId, String name, String taxNumber) {
+        return new Party(workspaceId, name, taxNumber, null, null, null, null);
+    }
+
+    @Test
+    void supplierMappingsMatchTheWorkspaceIdExactlyTheTaxNumberByDigitsAndTheNameNormalisedOnBothSides() {
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(supplierAccount(supplier("ws-x", "Anyone", null), Map.of("ws-x", "404"))).as("workspace id").isEqualTo("404");
+        soft.assertThat(supplierAccount(supplier("ws-x", "Anyone", null), Map.of("WS-X", "404"))).as("workspace id, exactly").isEqualTo("310");
+        soft.assertThat(supplierAccount(supplier(null, "Anyone", "51824753556"), Map.of("51 824 753 556", "404")))
+                .as("an ABN typed with spaces").isEqualTo("404");
+        // Names: what a person typed, compared with the supplier's name through one normalisation.
+        soft.assertThat(supplierAccount(supplier(null, "Harbour Cafe", null), Map.of("HARBOUR CAFÉ Pty Ltd", "404")))
+                .as("'HARBOUR CAFÉ Pty Ltd' = 'Harbour Cafe'").isEqualTo("404");
+        soft.assertThat(supplierAccount(supplier(null, "Fresh Produce Co.", null), Map.of("fresh produce co", "404")))
+                .as("'fresh produce co' = 'Fresh Produce Co.'").isEqualTo("404");
+        soft.assertThat(supplierAccount(supplier(null, "Café 東京", null), Map.of("Café 東京", "404")))
+                .as("'Café 東京' = 'Café 東京'").isEqualTo("404");
+        soft.assertThat(supplierAccount(supplier(null, "Café 大阪", null), Map.of("Café 東京", "404")))
+                .as("names in other scripts do not collide").isEqualTo("310");
+        soft.assertThat(supplierAccount(supplier(null, "東京カフェ", null), Map.of("東京カフェ", "404")))
+                .as("'東京カフェ' = '東京カフェ'").isEqualTo("404");
+        soft.assertThat(supplierAccount(supplier(null, "Pty Ltd", null), Map.of("The Co.", "404")))
+                .as("nothing left of either name: no match").isEqualTo("310");
+        soft.assertAll();
     }
 }
