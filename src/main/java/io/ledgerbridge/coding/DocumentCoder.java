@@ -10,6 +10,7 @@ import io.ledgerbridge.coding.Mappings.ItemMapping;
 import io.ledgerbridge.coding.Mappings.TaxKey;
 import io.ledgerbridge.coding.Organisation.TrackingCategory;
 import io.ledgerbridge.order.OrderDocument;
+import io.ledgerbridge.support.Names;
 import io.ledgerbridge.order.OrderDocument.Line;
 import io.ledgerbridge.order.OrderDocument.LineKind;
 import io.ledgerbridge.workspace.WorkspaceSettings;
@@ -17,11 +18,14 @@ import io.ledgerbridge.xero.XeroLineItem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Codes a platform document for one Xero organisation (F9–F13, F15, F50):
@@ -44,6 +48,8 @@ public final class DocumentCoder {
     static final BigDecimal ROUNDING_TOLERANCE = new BigDecimal("0.10");
     private static final String TRACKING_PREFIX = "xero_";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** A supplier key that is a tax number: digits with spaces, dots, dashes or slashes, perhaps a country prefix. */
+    private static final Pattern TAX_NUMBER = Pattern.compile("[A-Za-z]{0,3}[0-9 .\\-/]*[0-9][0-9 .\\-/]*");
 
     private DocumentCoder() {
     }
@@ -75,10 +81,11 @@ public final class DocumentCoder {
         BigDecimal lineTotal = BigDecimal.ZERO;
         BigDecimal taxTotal = BigDecimal.ZERO;
 
+        String supplierDefault = request.direction() == Direction.PURCHASES ? supplierDefault(request, problems) : null;
         for (Line line : document.lines()) {
             String itemKey = itemKey(line);
             ItemMapping item = itemKey == null ? null : request.mappings().items().get(itemKey);
-            Account account = account(request, line, item);
+            Account account = account(request, line, item, supplierDefault);
             if (account.code() == null) {
                 withoutAccount.add(describe(line));
             } else {
@@ -146,7 +153,7 @@ public final class DocumentCoder {
         return line.productId();
     }
 
-    private static Account account(Request request, Line line, ItemMapping item) {
+    private static Account account(Request request, Line line, ItemMapping item, String supplierDefault) {
         WorkspaceSettings settings = request.settings();
         LineKind kind = line.kind() == null ? LineKind.PRODUCT : line.kind();
         if (kind == LineKind.FREIGHT && settings.freightAccount() != null) {
@@ -159,7 +166,6 @@ public final class DocumentCoder {
             return new Account(item.accountCode(), AccountSource.ITEM_MAPPING);
         }
         if (request.direction() == Direction.PURCHASES) {
-            String supplierDefault = supplierDefault(request);
             if (supplierDefault != null) {
                 return new Account(supplierDefault, AccountSource.SUPPLIER_DEFAULT);
             }
@@ -170,20 +176,69 @@ public final class DocumentCoder {
                 settings.salesAccount() == null ? AccountSource.NONE : AccountSource.WORKSPACE_DEFAULT);
     }
 
-    /** The supplier's default account, by the supplier's workspace id, tax number or normalised name. */
-    private static String supplierDefault(Request request) {
+    /**
+     * The supplier's default account. Supplier mappings are keyed by what a person typed: the supplier's
+     * workspace id (matched exactly), its tax number (matched by its digits, however it was spaced) or its name
+     * (matched through {@link Names#normalise} of both the key and the supplier's name, so keys stored before
+     * this normalisation keep matching). A name with nothing left after normalising matches nothing. Keys of
+     * one kind that match the supplier but name different accounts stop the document rather than one winning.
+     */
+    private static String supplierDefault(Request request, List<Problem> problems) {
         OrderDocument.Party supplier = request.document().supplier();
         Map<String, String> suppliers = request.mappings().suppliers();
-        for (String key : new String[] {supplier.workspaceId(), supplier.taxNumber(), normalise(supplier.name())}) {
-            if (key != null && suppliers.containsKey(key)) {
-                return suppliers.get(key);
+        if (supplier == null || suppliers.isEmpty()) {
+            return null;
+        }
+        if (supplier.workspaceId() != null && suppliers.containsKey(supplier.workspaceId())) {
+            return suppliers.get(supplier.workspaceId());
+        }
+        String taxDigits = digits(supplier.taxNumber());
+        if (taxDigits != null) {
+            Optional<String> byTax = onlyAccount(request, suppliers, "tax number", key -> TAX_NUMBER.matcher(key).matches()
+                    && taxDigits.equals(digits(key)), problems);
+            if (byTax != null) {
+                return byTax.orElse(null);
+            }
+        }
+        String name = Names.normalise(supplier.name());
+        if (name != null) {
+            Optional<String> byName = onlyAccount(request, suppliers, "name",
+                    key -> name.equals(Names.normalise(key)), problems);
+            if (byName != null) {
+                return byName.orElse(null);
             }
         }
         return null;
     }
 
-    static String normalise(String name) {
-        return name == null ? null : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+    /** @return null when no key matches; the one account the matching keys name; empty (and a problem) if several */
+    private static Optional<String> onlyAccount(Request request, Map<String, String> suppliers, String rule,
+                                                Predicate<String> matches, List<Problem> problems) {
+        Map<String, String> matching = new TreeMap<>();
+        suppliers.forEach((key, account) -> {
+            if (matches.test(key)) {
+                matching.put(key, account);
+            }
+        });
+        if (matching.isEmpty()) {
+            return null;
+        }
+        if (new HashSet<>(matching.values()).size() == 1) {
+            return Optional.of(matching.values().iterator().next());
+        }
+        problems.add(new Problem("The supplier mappings " + String.join(", ", matching.keySet().stream()
+                .map(key -> "'" + key + "' (account " + matching.get(key) + ")").toList()) + " all match the supplier "
+                + request.document().supplier().name() + " by " + rule + " but name different accounts.",
+                "Keep one of them: DELETE /api/v1/workspaces/{ws}/mappings/suppliers/{key} for the others."));
+        return Optional.empty();
+    }
+
+    private static String digits(String value) {
+        if (value == null) {
+            return null;
+        }
+        String digits = value.replaceAll("\\D", "");
+        return digits.isEmpty() ? null : digits;
     }
 
     private static void checkAccount(Request request, Line line, Account account, List<Problem> problems) {

@@ -503,4 +503,20 @@ class DocumentCoderTest {
                 .as("nothing left of either name: no match").isEqualTo("310");
         soft.assertAll();
     }
+
+    @Test
+    void supplierKeysThatMatchTheSameSupplierButNameDifferentAccountsStopTheBill() {
+        CodingResult result = bill(sample("62.49", Map.of(), apples(Map.of())),
+                mappings(Map.of(), Map.of("Fresh Produce Co", "404", "FRESH PRODUCE", "425", "Other Supplier", "429"), Map.of()),
+                settings(null, "310"));
+
+        assertThat(result.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.message()).isEqualTo("The supplier mappings 'FRESH PRODUCE' (account 425), 'Fresh Produce Co'"
+                    + " (account 404) all match the supplier Fresh Produce Co by name but name different accounts.");
+            assertThat(problem.fixHint()).contains("DELETE /api/v1/workspaces/{ws}/mappings/suppliers/{key}");
+        });
+        assertThat(bill(sample("62.49", Map.of(), apples(Map.of())),
+                mappings(Map.of(), Map.of("Fresh Produce Co", "404", "FRESH PRODUCE", "404"), Map.of()), settings(null, "310"))
+                .lines().get(0).item().accountCode()).as("the same account twice is no conflict").isEqualTo("404");
+    }
 }
