@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class DocumentCoderTest {
             List.of(new TrackingCategory("Region", "ACTIVE", List.of("North", "South")),
                     new TrackingCategory("Channel", "ACTIVE", List.of("Wholesale", "Retail")),
                     new TrackingCategory("Legacy", "ARCHIVED", List.of("Old"))),
-            Map.of("APL-01", "Apples 1kg"));
+            Map.of("APL-01", "Apples 1kg"), Set.of("AUD"));
 
     private static final Map<TaxKey, String> TAX = Map.of(
             new TaxKey("GST", Direction.PURCHASES), "INPUT",
@@ -518,5 +519,34 @@ class DocumentCoderTest {
         assertThat(bill(sample("62.49", Map.of(), apples(Map.of())),
                 mappings(Map.of(), Map.of("Fresh Produce Co", "404", "FRESH PRODUCE", "404"), Map.of()), settings(null, "310"))
                 .lines().get(0).item().accountCode()).as("the same account twice is no conflict").isEqualTo("404");
+    }
+
+    private static OrderDocument inCurrency(String currency) {
+        OrderDocument sample = sample("62.49", Map.of(), apples(Map.of()));
+        return new OrderDocument(sample.orderId(), 1, sample.invoiceNumber(), null, sample.orderNumber(), null,
+                sample.issueDate(), sample.dueDate(), currency, sample.amountsAre(), sample.supplier(), sample.buyer(),
+                sample.lines(), sample.properties(), sample.totals(), null, null);
+    }
+
+    @Test
+    void aDocumentInACurrencyTheOrganisationDoesNotUseStopsWithTheCurrenciesItHas() {
+        Mappings none = mappings(Map.of(), Map.of(), Map.of());
+        CodingResult nzd = bill(inCurrency("NZD"), none, settings(null, "310"));
+        assertThat(nzd.sendable()).as("sendable; problems %s", nzd.problems()).isFalse();
+        assertThat(nzd.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.message()).isEqualTo("Harbour Cafe does not use NZD.");
+            assertThat(problem.fixHint()).isEqualTo("Add the currency in Xero (Settings → Currencies), or send the order in AUD.");
+        });
+        assertThat(bill(inCurrency("AUD"), none, settings(null, "310")).problems()).isEmpty();
+        assertThat(bill(inCurrency(null), none, settings(null, "310")).problems())
+                .as("no currency: the organisation's base currency, as Xero does").isEmpty();
+
+        Organisation twoCurrencies = new Organisation(CAFE.name(), CAFE.accounts(), CAFE.taxRates(),
+                CAFE.trackingCategories(), CAFE.itemCodes(), new java.util.LinkedHashSet<>(List.of("AUD", "NZD")));
+        assertThat(DocumentCoder.code(new DocumentCoder.Request(inCurrency("NZD"), Direction.PURCHASES, settings(null, "310"),
+                none, twoCurrencies)).problems()).isEmpty();
+        assertThat(DocumentCoder.code(new DocumentCoder.Request(inCurrency("USD"), Direction.PURCHASES, settings(null, "310"),
+                none, twoCurrencies)).problems()).extracting(CodingResult.Problem::fixHint)
+                .containsExactly("Add the currency in Xero (Settings → Currencies), or send the order in AUD or NZD.");
     }
 }
