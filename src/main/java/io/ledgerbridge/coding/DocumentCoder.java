@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
 /**
  * Codes a platform document for one Xero organisation (F9–F13, F15, F50):
  * <ul>
+ *   <li>currency: one the organisation has (no currency: its base currency, as Xero does);</li>
  *   <li>account: item mapping, then (bills) the supplier's default, then the workspace default; freight and
  *       surcharge lines to their accounts; a line with none leaves the document "GL account required";</li>
  *   <li>tax: the platform's tax code through the workspace's mapping for sales or purchases; a line without a
@@ -81,6 +83,7 @@ public final class DocumentCoder {
         BigDecimal lineTotal = BigDecimal.ZERO;
         BigDecimal taxTotal = BigDecimal.ZERO;
 
+        checkCurrency(request, problems);
         String supplierDefault = request.direction() == Direction.PURCHASES ? supplierDefault(request, problems) : null;
         for (Line line : document.lines()) {
             String itemKey = itemKey(line);
@@ -239,6 +242,25 @@ public final class DocumentCoder {
         }
         String digits = value.replaceAll("\\D", "");
         return digits.isEmpty() ? null : digits;
+    }
+
+    /**
+     * The document's currency must be one of the organisation's (Xero's GET /Currencies); a document naming none
+     * is in the organisation's base currency, as Xero does, which is always one of them. When the currencies are
+     * not known, Xero is left to refuse.
+     */
+    private static void checkCurrency(Request request, List<Problem> problems) {
+        String currency = request.document().currency();
+        Set<String> currencies = request.organisation().currencies();
+        if (currency == null || currency.isBlank() || currencies == null || currencies.isEmpty()
+                || currencies.contains(currency.trim().toUpperCase(java.util.Locale.ROOT))) {
+            return;
+        }
+        List<String> codes = List.copyOf(currencies);
+        String usable = codes.size() == 1 ? codes.get(0)
+                : String.join(", ", codes.subList(0, codes.size() - 1)) + " or " + codes.get(codes.size() - 1);
+        problems.add(new Problem(request.organisation().name() + " does not use " + currency.trim() + ".",
+                "Add the currency in Xero (Settings → Currencies), or send the order in " + usable + "."));
     }
 
     private static void checkAccount(Request request, Line line, Account account, List<Problem> problems) {
