@@ -11,8 +11,8 @@ import java.util.List;
  *
  * <p>{@code xeroSubtotal}, {@code xeroTax} and {@code xeroTotal} are what Xero computes from the platform's
  * lines (before any rounding line); {@code roundingDifference} is the platform's total less Xero's, the amount
- * of the rounding line when it is within the tolerance. {@code reconciled} lists each figure where the
- * platform and Xero differ by no more than rounding, the total through an explicit rounding line.
+ * of the rounding line when one is added. {@code reconciled} lists each figure where the platform and Xero
+ * differ by no more than rounding (the total through an explicit rounding line); {@code notes} says so in words.
  */
 public record CodingResult(
         List<CodedLine> lines,

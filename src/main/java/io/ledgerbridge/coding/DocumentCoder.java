@@ -82,6 +82,7 @@ public final class DocumentCoder {
         boolean exclusive = document.amountsAre() != OrderDocument.AmountsAre.TAX_INCLUSIVE;
         BigDecimal lineTotal = BigDecimal.ZERO;
         BigDecimal taxTotal = BigDecimal.ZERO;
+        boolean taxUnknown = false;
 
         checkCurrency(request, problems);
         String supplierDefault = request.direction() == Direction.PURCHASES ? supplierDefault(request, problems) : null;
@@ -95,6 +96,7 @@ public final class DocumentCoder {
                 checkAccount(request, line, account, problems);
             }
             String taxType = taxType(request, line, account, problems, notes);
+            taxUnknown |= account.code() == null && (line.taxCode() == null || line.taxCode().isBlank());
             List<XeroLineItem.Tracking> tracking = tracking(request, line, item, problems);
             fourDecimals |= line.unitPrice().stripTrailingZeros().scale() > 2;
 
@@ -125,11 +127,21 @@ public final class DocumentCoder {
         BigDecimal xeroTotal = exclusive ? lineTotal.add(taxTotal) : lineTotal;
         OrderDocument.Totals platform = document.totals();
         List<Difference> differences = new ArrayList<>();
-        compare(differences, Figure.SUBTOTAL, platform == null ? null : platform.subtotal(), xeroSubtotal);
-        compare(differences, Figure.TAX, platform == null ? null : platform.tax(), taxTotal);
-        compare(differences, Figure.TOTAL, platform == null ? null : platform.total(), xeroTotal);
-        BigDecimal difference = differences.stream().filter(d -> d.figure() == Figure.TOTAL).findFirst()
-                .map(Difference::amount).orElse(BigDecimal.ZERO);
+        if (taxUnknown) {
+            // A line without account and tax code has no tax until it is coded: only the line amounts can be
+            // checked now (the subtotal of exclusive lines, the total of inclusive ones); the draft goes as it is.
+            notes.add("Only the " + (exclusive ? "subtotal" : "total") + " is checked while a line has neither an account"
+                    + " nor a tax code; the tax and the " + (exclusive ? "total" : "subtotal") + " are checked when the"
+                    + " document is sent again with every line coded.");
+            compare(differences, exclusive ? Figure.SUBTOTAL : Figure.TOTAL, platform == null ? null
+                    : exclusive ? platform.subtotal() : platform.total(), exclusive ? xeroSubtotal : xeroTotal);
+        } else {
+            compare(differences, Figure.SUBTOTAL, platform == null ? null : platform.subtotal(), xeroSubtotal);
+            compare(differences, Figure.TAX, platform == null ? null : platform.tax(), taxTotal);
+            compare(differences, Figure.TOTAL, platform == null ? null : platform.total(), xeroTotal);
+        }
+        BigDecimal difference = platform == null || platform.total() == null ? BigDecimal.ZERO
+                : platform.total().subtract(xeroTotal);
         List<Difference> reconciled = List.of();
         if (problems.isEmpty()) {
             List<Difference> beyond = differences.stream().filter(d -> d.amount().abs().compareTo(ROUNDING_TOLERANCE) > 0)
@@ -138,7 +150,9 @@ public final class DocumentCoder {
                 problems.add(beyondRounding(request, exclusive, beyond, differences));
             } else {
                 reconciled = differences.stream().filter(d -> d.amount().signum() != 0).toList();
-                reconcileRounding(request, reconciled, difference, lines, problems, notes);
+                if (!taxUnknown) {
+                    reconcileRounding(request, reconciled, difference, lines, problems, notes);
+                }
             }
         }
         return new CodingResult(List.copyOf(lines), exclusive ? "Exclusive" : "Inclusive", fourDecimals,

@@ -348,8 +348,28 @@ class DocumentCoderTest {
         assertThat(noAccount.glAccountRequired()).isTrue();
         assertThat(noAccount.lines().get(0).item().taxType()).isNull();
         assertThat(noAccount.xeroTotal()).isEqualByComparingTo("37.49");
-        assertThat(noAccount.notes()).containsExactly("Line 'Product COF-01' has no account and no tax code: no tax is"
+        assertThat(noAccount.notes()).first().isEqualTo("Line 'Product COF-01' has no account and no tax code: no tax is"
                 + " assumed until it has an account, whose default tax rate Xero then applies.");
+    }
+
+    @Test
+    void aDraftWithALineWithoutAccountAndTaxCodeIsCheckedOnItsLineAmountsOnly() {
+        // The platform counts GST on the coffee; the draft has none until the line has an account.
+        Line coffee = product("COF-01", "2", "10.00", null, null, Map.of());
+        CodingResult draft = bill(withTotals(sample("39.49", Map.of(), coffee), "35.90", "3.59", "39.49"),
+                mappings(Map.of(), Map.of(), Map.of()), settings(null, null));
+
+        assertThat(draft.problems()).isEmpty();
+        assertThat(draft.glAccountRequired()).isTrue();
+        assertThat(draft.xeroTotal()).isEqualByComparingTo("37.49");
+        assertThat(draft.lines()).extracting(CodedLine::source).doesNotContain(AccountSource.ROUNDING);
+        assertThat(draft.notes()).contains("Only the subtotal is checked while a line has neither an account nor a tax"
+                + " code; the tax and the total are checked when the document is sent again with every line coded.");
+
+        CodingResult wrongLines = bill(withTotals(sample("49.49", Map.of(), coffee), "45.90", "3.59", "49.49"),
+                mappings(Map.of(), Map.of(), Map.of()), settings(null, null));
+        assertThat(wrongLines.problems()).extracting(CodingResult.Problem::message).containsExactly("The platform's subtotal"
+                + " 45.90 differs from the 35.90 Xero would calculate by 10.00, more than rounding.");
     }
 
     private static OrderDocument inclusiveCoffee(String subtotal, String tax, String total) {
