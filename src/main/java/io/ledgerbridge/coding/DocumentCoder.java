@@ -2,12 +2,15 @@ package io.ledgerbridge.coding;
 
 import io.ledgerbridge.coding.CodingResult.AccountSource;
 import io.ledgerbridge.coding.CodingResult.CodedLine;
+import io.ledgerbridge.coding.CodingResult.Difference;
+import io.ledgerbridge.coding.CodingResult.Figure;
 import io.ledgerbridge.coding.CodingResult.Problem;
 import io.ledgerbridge.coding.Mappings.Direction;
 import io.ledgerbridge.coding.Mappings.ItemMapping;
 import io.ledgerbridge.coding.Mappings.TaxKey;
 import io.ledgerbridge.coding.Organisation.TrackingCategory;
 import io.ledgerbridge.order.OrderDocument;
+import io.ledgerbridge.support.Names;
 import io.ledgerbridge.order.OrderDocument.Line;
 import io.ledgerbridge.order.OrderDocument.LineKind;
 import io.ledgerbridge.workspace.WorkspaceSettings;
@@ -15,31 +18,40 @@ import io.ledgerbridge.xero.XeroLineItem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Codes a platform document for one Xero organisation (F9–F13, F15, F50):
  * <ul>
+ *   <li>currency: one the organisation has (no currency: its base currency, as Xero does);</li>
  *   <li>account: item mapping, then (bills) the supplier's default, then the workspace default; freight and
  *       surcharge lines to their accounts; a line with none leaves the document "GL account required";</li>
- *   <li>tax: the platform's tax code through the workspace's mapping for sales or purchases;</li>
+ *   <li>tax: the platform's tax code through the workspace's mapping for sales or purchases; a line without a
+ *       tax code gets its account's default tax rate, as Xero would apply it, sent explicitly;</li>
  *   <li>tracking: {@code xero_<Category>} properties of the line, then the product, then the order, checked
  *       against the organisation's active categories (two at most);</li>
- *   <li>amounts: Xero's arithmetic (line amounts and tax per line rounded to cents); a difference to the
- *       platform's total of up to 10 cents becomes an explicit rounding line, a larger one stops the document.</li>
+ *   <li>amounts: Xero's arithmetic (line amounts and tax per line rounded to cents) gives its subtotal, tax
+ *       and total, each compared with the platform's; a difference of up to 10 cents is rounding (the total's
+ *       becomes an explicit rounding line), a larger one stops the document and says which figure differs.</li>
  * </ul>
  * Pure: everything it needs comes in the request.
  */
 public final class DocumentCoder {
 
-    /** The largest difference to the platform's total that is reconciled as rounding. */
+    /** The largest difference to the platform's subtotal, tax or total that is reconciled as rounding. */
     static final BigDecimal ROUNDING_TOLERANCE = new BigDecimal("0.10");
     private static final String TRACKING_PREFIX = "xero_";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** A supplier key that is a tax number: digits with spaces, dots, dashes or slashes, perhaps a country prefix. */
+    private static final Pattern TAX_NUMBER = Pattern.compile("[A-Za-z]{0,3}[0-9 .\\-/]*[0-9][0-9 .\\-/]*");
 
     private DocumentCoder() {
     }
@@ -65,21 +77,26 @@ public final class DocumentCoder {
         List<CodedLine> lines = new ArrayList<>();
         List<String> withoutAccount = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         boolean fourDecimals = false;
         boolean exclusive = document.amountsAre() != OrderDocument.AmountsAre.TAX_INCLUSIVE;
         BigDecimal lineTotal = BigDecimal.ZERO;
         BigDecimal taxTotal = BigDecimal.ZERO;
+        boolean taxUnknown = false;
 
+        checkCurrency(request, problems);
+        String supplierDefault = request.direction() == Direction.PURCHASES ? supplierDefault(request, problems) : null;
         for (Line line : document.lines()) {
             String itemKey = itemKey(line);
             ItemMapping item = itemKey == null ? null : request.mappings().items().get(itemKey);
-            Account account = account(request, line, item);
+            Account account = account(request, line, item, supplierDefault);
             if (account.code() == null) {
                 withoutAccount.add(describe(line));
             } else {
                 checkAccount(request, line, account, problems);
             }
-            String taxType = taxType(request, line, account, problems);
+            String taxType = taxType(request, line, account, problems, notes);
+            taxUnknown |= account.code() == null && (line.taxCode() == null || line.taxCode().isBlank());
             List<XeroLineItem.Tracking> tracking = tracking(request, line, item, problems);
             fourDecimals |= line.unitPrice().stripTrailingZeros().scale() > 2;
 
@@ -105,13 +122,42 @@ public final class DocumentCoder {
             taxTotal = taxTotal.add(tax(lineAmount, rateOf(request.organisation(), taxType), exclusive));
         }
 
+        // Xero's figures (FACTS §12): inclusive lines carry the tax, so the subtotal is what is left without it.
+        BigDecimal xeroSubtotal = exclusive ? lineTotal : lineTotal.subtract(taxTotal);
         BigDecimal xeroTotal = exclusive ? lineTotal.add(taxTotal) : lineTotal;
-        BigDecimal difference = document.totals().total().subtract(xeroTotal);
-        if (difference.signum() != 0 && problems.isEmpty()) {
-            reconcileRounding(request, difference, xeroTotal, lines, problems);
+        OrderDocument.Totals platform = document.totals();
+        List<Difference> differences = new ArrayList<>();
+        if (taxUnknown) {
+            // A line without account and tax code has no tax until it is coded: only the line amounts can be
+            // checked now (the subtotal of exclusive lines, the total of inclusive ones); the draft goes as it is.
+            notes.add("Only the " + (exclusive ? "subtotal" : "total") + " is checked while a line has neither an account"
+                    + " nor a tax code; the tax and the " + (exclusive ? "total" : "subtotal") + " are checked when the"
+                    + " document is sent again with every line coded.");
+            compare(differences, exclusive ? Figure.SUBTOTAL : Figure.TOTAL, platform == null ? null
+                    : exclusive ? platform.subtotal() : platform.total(), exclusive ? xeroSubtotal : xeroTotal);
+        } else {
+            compare(differences, Figure.SUBTOTAL, platform == null ? null : platform.subtotal(), xeroSubtotal);
+            compare(differences, Figure.TAX, platform == null ? null : platform.tax(), taxTotal);
+            compare(differences, Figure.TOTAL, platform == null ? null : platform.total(), xeroTotal);
+        }
+        BigDecimal difference = platform == null || platform.total() == null ? BigDecimal.ZERO
+                : platform.total().subtract(xeroTotal);
+        List<Difference> reconciled = List.of();
+        if (problems.isEmpty()) {
+            List<Difference> beyond = differences.stream().filter(d -> d.amount().abs().compareTo(ROUNDING_TOLERANCE) > 0)
+                    .toList();
+            if (!beyond.isEmpty()) {
+                problems.add(beyondRounding(request, exclusive, beyond, differences));
+            } else {
+                reconciled = differences.stream().filter(d -> d.amount().signum() != 0).toList();
+                if (!taxUnknown) {
+                    reconcileRounding(request, reconciled, difference, lines, problems, notes);
+                }
+            }
         }
         return new CodingResult(List.copyOf(lines), exclusive ? "Exclusive" : "Inclusive", fourDecimals,
-                List.copyOf(withoutAccount), List.copyOf(problems), xeroTotal, difference);
+                List.copyOf(withoutAccount), List.copyOf(problems), xeroTotal, difference, xeroSubtotal, taxTotal,
+                reconciled, List.copyOf(notes));
     }
 
     private record Account(String code, AccountSource source) {
@@ -124,7 +170,7 @@ public final class DocumentCoder {
         return line.productId();
     }
 
-    private static Account account(Request request, Line line, ItemMapping item) {
+    private static Account account(Request request, Line line, ItemMapping item, String supplierDefault) {
         WorkspaceSettings settings = request.settings();
         LineKind kind = line.kind() == null ? LineKind.PRODUCT : line.kind();
         if (kind == LineKind.FREIGHT && settings.freightAccount() != null) {
@@ -137,7 +183,6 @@ public final class DocumentCoder {
             return new Account(item.accountCode(), AccountSource.ITEM_MAPPING);
         }
         if (request.direction() == Direction.PURCHASES) {
-            String supplierDefault = supplierDefault(request);
             if (supplierDefault != null) {
                 return new Account(supplierDefault, AccountSource.SUPPLIER_DEFAULT);
             }
@@ -148,20 +193,88 @@ public final class DocumentCoder {
                 settings.salesAccount() == null ? AccountSource.NONE : AccountSource.WORKSPACE_DEFAULT);
     }
 
-    /** The supplier's default account, by the supplier's workspace id, tax number or normalised name. */
-    private static String supplierDefault(Request request) {
+    /**
+     * The supplier's default account. Supplier mappings are keyed by what a person typed: the supplier's
+     * workspace id (matched exactly), its tax number (matched by its digits, however it was spaced) or its name
+     * (matched through {@link Names#normalise} of both the key and the supplier's name, so keys stored before
+     * this normalisation keep matching). A name with nothing left after normalising matches nothing. Keys of
+     * one kind that match the supplier but name different accounts stop the document rather than one winning.
+     */
+    private static String supplierDefault(Request request, List<Problem> problems) {
         OrderDocument.Party supplier = request.document().supplier();
         Map<String, String> suppliers = request.mappings().suppliers();
-        for (String key : new String[] {supplier.workspaceId(), supplier.taxNumber(), normalise(supplier.name())}) {
-            if (key != null && suppliers.containsKey(key)) {
-                return suppliers.get(key);
+        if (supplier == null || suppliers.isEmpty()) {
+            return null;
+        }
+        if (supplier.workspaceId() != null && suppliers.containsKey(supplier.workspaceId())) {
+            return suppliers.get(supplier.workspaceId());
+        }
+        String taxDigits = digits(supplier.taxNumber());
+        if (taxDigits != null) {
+            Optional<String> byTax = onlyAccount(request, suppliers, "tax number", key -> TAX_NUMBER.matcher(key).matches()
+                    && taxDigits.equals(digits(key)), problems);
+            if (byTax != null) {
+                return byTax.orElse(null);
+            }
+        }
+        String name = Names.normalise(supplier.name());
+        if (name != null) {
+            Optional<String> byName = onlyAccount(request, suppliers, "name",
+                    key -> name.equals(Names.normalise(key)), problems);
+            if (byName != null) {
+                return byName.orElse(null);
             }
         }
         return null;
     }
 
-    static String normalise(String name) {
-        return name == null ? null : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+    /** @return null when no key matches; the one account the matching keys name; empty (and a problem) if several */
+    private static Optional<String> onlyAccount(Request request, Map<String, String> suppliers, String rule,
+                                                Predicate<String> matches, List<Problem> problems) {
+        Map<String, String> matching = new TreeMap<>();
+        suppliers.forEach((key, account) -> {
+            if (matches.test(key)) {
+                matching.put(key, account);
+            }
+        });
+        if (matching.isEmpty()) {
+            return null;
+        }
+        if (new HashSet<>(matching.values()).size() == 1) {
+            return Optional.of(matching.values().iterator().next());
+        }
+        problems.add(new Problem("The supplier mappings " + String.join(", ", matching.keySet().stream()
+                .map(key -> "'" + key + "' (account " + matching.get(key) + ")").toList()) + " all match the supplier "
+                + request.document().supplier().name() + " by " + rule + " but name different accounts.",
+                "Keep one of them: DELETE /api/v1/workspaces/{ws}/mappings/suppliers/{key} for the others."));
+        return Optional.empty();
+    }
+
+    private static String digits(String value) {
+        if (value == null) {
+            return null;
+        }
+        String digits = value.replaceAll("\\D", "");
+        return digits.isEmpty() ? null : digits;
+    }
+
+    /**
+     * The document's currency must be one of the organisation's (Xero's GET /Currencies); a document naming none
+     * is in the organisation's base currency, as Xero does, which is always one of them. When the currencies are
+     * not known, Xero is left to refuse.
+     */
+    private static void checkCurrency(Request request, List<Problem> problems) {
+        String currency = request.document().currency();
+        Set<String> currencies = request.organisation().currencies();
+        if (currency == null || currency.isBlank() || currencies == null || currencies.isEmpty()
+                || currencies.contains(currency.trim().toUpperCase(java.util.Locale.ROOT))) {
+            return;
+        }
+        List<String> codes = List.copyOf(currencies);
+        String usable = codes.size() == 1 ? codes.get(0)
+                : String.join(", ", codes.subList(0, codes.size() - 1)) + " or " + codes.get(codes.size() - 1);
+        problems.add(new Problem(request.organisation().name() + " does not use " + currency.trim() + ".",
+                "Add the currency in Xero (Settings → Currencies), or send the order in " + usable + "."));
     }
 
     private static void checkAccount(Request request, Line line, Account account, List<Problem> problems) {
@@ -181,11 +294,11 @@ public final class DocumentCoder {
         return account.source().fix(itemKey(line), request.direction() == Direction.SALES, request.organisation().name());
     }
 
-    private static String taxType(Request request, Line line, Account account, List<Problem> problems) {
+    private static String taxType(Request request, Line line, Account account, List<Problem> problems, List<String> notes) {
         if (line.taxCode() == null || line.taxCode().isBlank()) {
-            return null;
+            return accountDefaultTaxType(request, line, account, problems, notes);
         }
-        String direction = request.direction() == Direction.SALES ? "sales" : "purchases";
+        String direction = direction(request);
         String taxType = request.mappings().taxRates().get(new TaxKey(line.taxCode(), request.direction()));
         if (taxType == null) {
             problems.add(new Problem("Tax code " + line.taxCode() + " has no Xero tax rate for " + direction + " in "
@@ -194,16 +307,52 @@ public final class DocumentCoder {
                             + " with the Xero tax type for " + direction + "."));
             return null;
         }
-        Organisation.TaxRate rate = request.organisation().taxRates().get(taxType);
-        boolean usable = rate != null && "ACTIVE".equals(rate.status())
-                && (request.direction() == Direction.SALES ? rate.revenue() : rate.expenses());
-        if (!usable) {
+        if (!usable(request, taxType)) {
             problems.add(new Problem("Tax rate " + taxType + " (mapped from " + line.taxCode() + ") cannot be used on "
                     + direction + " in " + request.organisation().name() + ".",
                     "Map " + line.taxCode() + " for " + direction + " to a tax rate the organisation has for "
                             + (request.direction() == Direction.SALES ? "income" : "expenses") + "."));
         }
         return taxType;
+    }
+
+    /**
+     * Without a tax code Xero applies the account's default tax rate (FACTS §5): the coder does the same, and
+     * sends that tax type explicitly so that nothing about the line's tax is left to Xero. An account without a
+     * default has no tax; a line without an account has none yet either (it goes as a draft), which is noted.
+     */
+    private static String accountDefaultTaxType(Request request, Line line, Account account, List<Problem> problems,
+                                                List<String> notes) {
+        if (account.code() == null) {
+            notes.add("Line '" + line.description() + "' has no account and no tax code: no tax is assumed until it has an"
+                    + " account, whose default tax rate Xero then applies.");
+            return null;
+        }
+        Optional<Organisation.Account> known = request.organisation().account(account.code());
+        if (known.isEmpty() || known.get().taxType() == null || known.get().taxType().isBlank()) {
+            return null;
+        }
+        String taxType = known.get().taxType();
+        if (!usable(request, taxType)) {
+            problems.add(new Problem("Line '" + line.description() + "' has no tax code, and the default tax rate " + taxType
+                    + " of account " + account.code() + " cannot be used on " + direction(request) + " in "
+                    + request.organisation().name() + ".",
+                    "Send the line with a tax code mapped for " + direction(request) + ", or code it to an account whose"
+                            + " default tax rate is one for " + (request.direction() == Direction.SALES ? "income" : "expenses")
+                            + ". " + fixFor(request, line, account)));
+        }
+        return taxType;
+    }
+
+    /** Whether the organisation has this tax type, active, for the request's direction. */
+    private static boolean usable(Request request, String taxType) {
+        Organisation.TaxRate rate = request.organisation().taxRates().get(taxType);
+        return rate != null && "ACTIVE".equals(rate.status())
+                && (request.direction() == Direction.SALES ? rate.revenue() : rate.expenses());
+    }
+
+    private static String direction(Request request) {
+        return request.direction() == Direction.SALES ? "sales" : "purchases";
     }
 
     private static BigDecimal rateOf(Organisation organisation, String taxType) {
@@ -282,16 +431,96 @@ public final class DocumentCoder {
         return code != null && organisation.itemCodes().containsKey(code) ? code : null;
     }
 
-    /** Up to 10 cents: an explicit rounding line on the ROUNDING account. More: the document stops. */
-    private static void reconcileRounding(Request request, BigDecimal difference, BigDecimal xeroTotal,
-                                          List<CodedLine> lines, List<Problem> problems) {
+    /** Records a figure the platform sent (a missing one is not compared). */
+    private static void compare(List<Difference> differences, Figure figure, BigDecimal platform, BigDecimal xero) {
+        if (platform != null) {
+            differences.add(new Difference(figure, platform, xero));
+        }
+    }
+
+    /**
+     * A difference beyond rounding stops the document. The reason names the figure that points at the cause:
+     * the line amounts (the subtotal of tax-exclusive lines, the total of tax-inclusive ones) come from
+     * quantities, prices and discounts; the tax from the tax codes, their mapping and the organisation's
+     * rates; a total that neither explains means the platform's own figures do not add up.
+     */
+    private static Problem beyondRounding(Request request, boolean exclusive, List<Difference> beyond,
+                                          List<Difference> all) {
+        Difference subtotal = find(beyond, Figure.SUBTOTAL);
+        Difference tax = find(beyond, Figure.TAX);
+        Difference total = find(beyond, Figure.TOTAL);
+        Difference linesFigure = exclusive ? subtotal : total;
+        Difference primary;
+        String fix;
+        if (linesFigure != null) {
+            primary = subtotal != null ? subtotal : total;
+            fix = "Check the quantities, unit prices and discounts of the order's lines: Xero multiplies each line out and"
+                    + " rounds it to cents, which comes to " + money(linesFigure.xero()) + (exclusive ? " before" : " with")
+                    + " tax.";
+        } else if (tax != null) {
+            primary = tax;
+            fix = "Check the tax codes of the order's lines, the tax mapping for " + direction(request)
+                    + " (PUT /api/v1/workspaces/{ws}/mappings/tax-rates/{code}) and the tax rates in "
+                    + request.organisation().name() + ": Xero's tax, each line's rounded to cents, comes to "
+                    + money(tax.xero()) + ".";
+        } else {
+            primary = total != null ? total : subtotal;
+            fix = ownFiguresFix(all, primary.figure())
+                    .orElse("Check the quantities, unit prices, discounts and tax codes of the order's lines, and the tax"
+                            + " mapping for " + direction(request) + ".");
+        }
+        StringBuilder message = new StringBuilder("The platform's " + primary.figure().label() + " "
+                + money(primary.platform()) + " differs from the " + money(primary.xero()) + " Xero would calculate by "
+                + money(primary.amount().abs()) + ", more than rounding.");
+        for (Difference other : beyond) {
+            if (other != primary) {
+                message.append(" The ").append(other.figure().label()).append(" differs too: ")
+                        .append(money(other.platform())).append(" on the platform, ").append(money(other.xero()))
+                        .append(" in Xero.");
+            }
+        }
+        return new Problem(message.toString(), fix);
+    }
+
+    /** When the lines and the tax agree with Xero, the platform's own subtotal, tax and total do not add up. */
+    private static Optional<String> ownFiguresFix(List<Difference> all, Figure wrong) {
+        Difference subtotal = find(all, Figure.SUBTOTAL);
+        Difference tax = find(all, Figure.TAX);
+        Difference total = find(all, Figure.TOTAL);
+        if (subtotal == null || tax == null || total == null) {
+            return Optional.empty();
+        }
+        if (wrong == Figure.TOTAL) {
+            return Optional.of("The platform's subtotal " + money(subtotal.platform()) + " and tax " + money(tax.platform())
+                    + " add up to " + money(subtotal.platform().add(tax.platform())) + ", not its total "
+                    + money(total.platform()) + ": correct the order's totals on the platform.");
+        }
+        return Optional.of("The platform's total " + money(total.platform()) + " less its tax " + money(tax.platform())
+                + " is " + money(total.platform().subtract(tax.platform())) + ", not its subtotal "
+                + money(subtotal.platform()) + ": correct the order's totals on the platform.");
+    }
+
+    private static Difference find(List<Difference> differences, Figure figure) {
+        return differences.stream().filter(d -> d.figure() == figure).findFirst().orElse(null);
+    }
+
+    /**
+     * Differences of up to 10 cents: the total's becomes an explicit rounding line on the ROUNDING account, so
+     * that Xero's total is the platform's; Xero keeps its own tax (each line's rounded to cents), so a tax that
+     * differs by rounding shows in Xero's subtotal instead. The notes say which figures were reconciled.
+     */
+    private static void reconcileRounding(Request request, List<Difference> reconciled, BigDecimal difference,
+                                          List<CodedLine> lines, List<Problem> problems, List<String> notes) {
+        if (reconciled.isEmpty()) {
+            return;
+        }
         String org = request.organisation().name();
-        BigDecimal platformTotal = request.document().totals().total();
-        if (difference.abs().compareTo(ROUNDING_TOLERANCE) > 0) {
-            problems.add(new Problem("The platform's total " + platformTotal + " differs from the " + xeroTotal
-                    + " Xero would calculate by " + difference.abs() + ", more than rounding.",
-                    "Check the tax codes of the order's lines and the tax mapping for "
-                            + (request.direction() == Direction.SALES ? "sales" : "purchases") + "."));
+        Difference total = find(reconciled, Figure.TOTAL);
+        String figures = String.join(", ", reconciled.stream().map(d -> d.figure().label() + " "
+                + money(d.platform()) + " against Xero's " + money(d.xero())).toList());
+        if (total == null) {
+            notes.add("Reconciled as rounding, no rounding line needed (the totals agree): the platform's " + figures
+                    + "; Xero keeps its own tax, each line's rounded to cents.");
             return;
         }
         Optional<Organisation.Account> rounding = request.organisation().roundingAccount();
@@ -301,8 +530,16 @@ public final class DocumentCoder {
             return;
         }
         lines.add(new CodedLine(null, null, AccountSource.ROUNDING, new XeroLineItem(
-                "Rounding: the platform's total is " + platformTotal + ", Xero's line-by-line tax gives " + xeroTotal,
+                "Rounding: the platform's total is " + money(total.platform()) + ", Xero's line-by-line arithmetic gives "
+                        + money(total.xero()),
                 BigDecimal.ONE, difference, null, rounding.get().code(), rounding.get().taxType(), null, null, null, null)));
+        notes.add("Reconciled as rounding: the platform's " + figures + "; a rounding line of " + money(difference)
+                + " on account " + rounding.get().code() + " makes Xero's total " + money(total.platform())
+                + (find(reconciled, Figure.TAX) != null ? "; Xero keeps its own tax, each line's rounded to cents." : "."));
+    }
+
+    private static String money(BigDecimal amount) {
+        return amount.setScale(Math.max(2, amount.scale()), RoundingMode.UNNECESSARY).toPlainString();
     }
 
     private static String describe(Line line) {

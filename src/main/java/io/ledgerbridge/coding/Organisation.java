@@ -4,14 +4,25 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** What LedgerBridge knows of a Xero organisation: chart of accounts, tax rates, tracking, items. */
+/**
+ * What LedgerBridge knows of a Xero organisation: chart of accounts, tax rates, tracking, items and the
+ * codes of its currencies (Xero's GET /Currencies: the base currency and any added; empty when not known).
+ */
 public record Organisation(
         String name,
         Map<String, Account> accounts,
         Map<String, TaxRate> taxRates,
         List<TrackingCategory> trackingCategories,
-        Map<String, String> itemCodes) {
+        Map<String, String> itemCodes,
+        Set<String> currencies) {
+
+    /** Without its currencies: any currency is left to Xero to refuse. */
+    public Organisation(String name, Map<String, Account> accounts, Map<String, TaxRate> taxRates,
+                        List<TrackingCategory> trackingCategories, Map<String, String> itemCodes) {
+        this(name, accounts, taxRates, trackingCategories, itemCodes, Set.of());
+    }
 
     public Optional<Account> account(String code) {
         return Optional.ofNullable(code == null ? null : accounts.get(code));

@@ -14,10 +14,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Each organisation's chart of accounts, tax rates, tracking categories and items, read from Xero (four
- * paced calls) and kept for a while, so coding can check every account, tax type and tracking option
- * before anything is sent. {@link #forget} drops one after a pull, a webhook or a rejection that says it
- * changed.
+ * Each organisation's chart of accounts, tax rates, tracking categories, items and currencies, read from
+ * Xero (five paced calls) and kept for a while, so coding can check every account, tax type, tracking
+ * option and currency before anything is sent. {@link #forget} drops one after a pull, a webhook or a
+ * rejection that says it changed.
  */
 @Component
 public class OrganisationCache {
@@ -45,7 +45,7 @@ public class OrganisationCache {
         Organisation loaded = OrganisationReader.read(
                 connection.tenantName() == null ? "the Xero organisation" : connection.tenantName(),
                 read(connection, "/Accounts"), read(connection, "/TaxRates"),
-                read(connection, "/TrackingCategories"), read(connection, "/Items"));
+                read(connection, "/TrackingCategories"), read(connection, "/Items"), read(connection, "/Currencies"));
         entries.put(connection.workspaceId(), new Entry(loaded, clock.instant()));
         return loaded;
     }

@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerbridge.coding.Organisation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
-/** Reads Xero's Accounts, TaxRates, TrackingCategories and Items answers into an {@link Organisation}. */
+/** Reads Xero's Accounts, TaxRates, TrackingCategories, Items and Currencies answers into an {@link Organisation}. */
 public final class OrganisationReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -17,9 +21,10 @@ public final class OrganisationReader {
     private OrganisationReader() {
     }
 
-    public static Organisation read(String name, String accounts, String taxRates, String trackingCategories, String items) {
+    public static Organisation read(String name, String accounts, String taxRates, String trackingCategories, String items,
+                                    String currencies) {
         return new Organisation(name, accounts(tree(accounts)), taxRates(tree(taxRates)),
-                tracking(tree(trackingCategories)), items(tree(items)));
+                tracking(tree(trackingCategories)), items(tree(items)), currencies(tree(currencies)));
     }
 
     private static JsonNode tree(String json) {
@@ -75,6 +80,18 @@ public final class OrganisationReader {
             items.put(item.path("Code").asText(), item.path("Name").asText());
         }
         return items;
+    }
+
+    /** The currency codes, in Xero's order, upper case. */
+    private static Set<String> currencies(JsonNode root) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (JsonNode currency : root.path("Currencies")) {
+            String code = currency.path("Code").asText("").trim();
+            if (!code.isEmpty()) {
+                codes.add(code.toUpperCase(Locale.ROOT));
+            }
+        }
+        return Collections.unmodifiableSet(codes);
     }
 
     private static String text(JsonNode node, String field) {

@@ -173,7 +173,7 @@ class ContractProxyIT {
         String refused = "cx-" + id;
 
         try (KafkaTestClient kafka = new KafkaTestClient(environment.getRequiredProperty("camel.component.kafka.brokers"))) {
-            // Creates: both organisations' accounts, tax rates, tracking categories and items; the demo parties'
+            // Creates: both organisations' accounts, tax rates, tracking categories, items and currencies; the demo parties'
             // contact lists read and the missing contacts created in one call; sales invoices and bills.
             for (String orderId : List.of(updated, paid, cancelled, locked)) {
                 kafka.send(TOPIC, SUPPLIER, order(orderId, 1, "invoice.generated").toString());
@@ -264,7 +264,7 @@ class ContractProxyIT {
         System.out.println("Accounting API calls in the sandbox: " + calls.size() + ", operations: " + operations);
 
         assertThat(operations).as("what the service did against Xero").contains(
-                "GET /Accounts", "GET /TaxRates", "GET /TrackingCategories", "GET /Items",
+                "GET /Accounts", "GET /TaxRates", "GET /TrackingCategories", "GET /Items", "GET /Currencies",
                 "GET /Contacts?includeArchived&page&pageSize", "PUT /Contacts?summarizeErrors",
                 "POST /Invoices?summarizeErrors", "POST /Invoices?summarizeErrors&unitdp", "POST /CreditNotes?summarizeErrors",
                 "PUT /Payments?summarizeErrors", "GET /Invoices/{id}", "GET /Invoices?ContactIDs&InvoiceNumbers");

@@ -52,8 +52,11 @@ final class OrderEvents {
         return payment;
     }
 
+    /** A new total with the sample's tax kept and the subtotal the rest, as the coder checks all three. */
     static ObjectNode withTotal(ObjectNode event, String total) {
-        ((ObjectNode) event.get("data").get("totals")).put("total", new BigDecimal(total));
+        ObjectNode totals = (ObjectNode) event.get("data").get("totals");
+        totals.put("total", new BigDecimal(total));
+        totals.put("subtotal", new BigDecimal(total).subtract(totals.get("tax").decimalValue()));
         return event;
     }
 }

@@ -61,6 +61,8 @@ public final class AccountingApi {
                 return method.equals("GET") ? taxRates(request, org, id) : notAllowed();
             case "trackingcategories":
                 return method.equals("GET") ? trackingCategories(request, org, id) : notAllowed();
+            case "currencies":
+                return method.equals("GET") && id == null ? currencies(request, org) : notAllowed();
             case "items":
                 return items(request, org, id);
             case "contacts":
@@ -115,6 +117,13 @@ public final class AccountingApi {
         List<ObjectNode> nodes = org.trackingCategories.values().stream()
                 .filter(t -> archived || t.isActive()).map(Render::trackingCategory).toList();
         return ok("TrackingCategories", Listing.filterAndOrder(nodes, request, "TrackingCategoryID", "Name"), null);
+    }
+
+    /** getCurrencies: the organisation's currencies, {@code where} and {@code order} as on any list, by Code. */
+    private Response currencies(Request request, Organisation org) {
+        List<ObjectNode> nodes = org.currencies.entrySet().stream()
+                .map(c -> Render.currency(c.getKey(), c.getValue())).toList();
+        return ok("Currencies", Listing.filterAndOrder(nodes, request, "Code", "Code"), null);
     }
 
     private Response items(Request request, Organisation org, String id) {

@@ -93,6 +93,7 @@ final class DocumentWriter {
                 return failed(doc, input, errors, warnings);
             }
             doc.status = upper(Input.text(input, "Status"), "DRAFT");
+            doc.currencyCode = org.baseCurrency;
             if (!INITIAL.contains(doc.status)) {
                 errors.add(notValidStatus());
             }
@@ -193,8 +194,14 @@ final class DocumentWriter {
             doc.url = Input.text(input, "Url");
         }
         String currency = Input.text(input, "CurrencyCode");
-        if (currency != null && !currency.equalsIgnoreCase("AUD")) {
-            errors.add(String.format(Messages.CURRENCY_NOT_ENABLED, currency));
+        if (currency != null && !currency.isBlank()) {
+            // The organisation's currencies (GET /Currencies); none named: the base currency, set on creation.
+            String known = org.currency(currency);
+            if (known == null) {
+                errors.add(String.format(Messages.CURRENCY_NOT_ENABLED, currency));
+            } else {
+                doc.currencyCode = known;
+            }
         }
         Boolean sent = Input.bool(input, "SentToContact");
         if (!creditNotes && sent != null) {

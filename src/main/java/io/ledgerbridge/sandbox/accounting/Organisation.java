@@ -34,6 +34,10 @@ public final class Organisation {
     final Map<UUID, Document> creditNotes = new LinkedHashMap<>();
     final Map<UUID, Payment> payments = new LinkedHashMap<>();
     final Map<UUID, BatchPayment> batchPayments = new LinkedHashMap<>();
+    /** The currencies the organisation has (Settings → Currencies), by code: the base currency and any added. */
+    final Map<String, String> currencies = new LinkedHashMap<>();
+    /** The base currency: the currency of a document that names none. */
+    String baseCurrency = "AUD";
     /**
      * Invoices and credit notes by number, each list in the order the documents got that number: a look-up by
      * number (every write checks that a sales number is unique) must not scan an organisation of 100,000
@@ -103,6 +107,12 @@ public final class Organisation {
 
     TaxRate taxRate(String taxType) {
         return taxType == null ? null : taxRates.get(taxType.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /** The organisation's currency with this code (any case), or null when it does not have it. */
+    String currency(String code) {
+        String wanted = code == null ? null : code.trim().toUpperCase(Locale.ROOT);
+        return wanted != null && currencies.containsKey(wanted) ? wanted : null;
     }
 
     Contact contactByName(String contactName) {

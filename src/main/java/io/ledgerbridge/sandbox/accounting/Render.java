@@ -42,6 +42,14 @@ final class Render {
         return body;
     }
 
+    /** The Currency schema: Code and Description. */
+    static ObjectNode currency(String code, String description) {
+        ObjectNode n = Json.object();
+        n.put("Code", code);
+        n.put("Description", description);
+        return n;
+    }
+
     static ObjectNode account(Account a) {
         ObjectNode n = Json.object();
         n.put("AccountID", a.id.toString());

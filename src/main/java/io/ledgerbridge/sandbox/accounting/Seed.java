@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The two Australian demo organisations the sandbox starts with: a produce supplier and a cafe that
- * buys from it. Every id is derived from the tenant id and a name, so it is the same on every start.
+ * The two Australian demo organisations the sandbox starts with: a produce supplier (AUD, and NZD as a
+ * second currency) and a cafe that buys from it (AUD only). Every id is derived from the tenant id and a
+ * name, so it is the same on every start.
  */
 final class Seed {
 
@@ -23,6 +24,8 @@ final class Seed {
     static List<Organisation> organisations(Clock clock) {
         Organisation supplier = new Organisation(SUPPLIER_ID, "Demo Fresh Produce Co", "supplier", clock);
         common(supplier);
+        // The supplier also sells to New Zealand; the cafe has only its base currency.
+        supplier.currencies.put("NZD", "New Zealand Dollar");
         contact(supplier, "Harbour Cafe", "CUST-001", "finance@harbour.example", "11222333444", true, false);
         contact(supplier, "Bayside Bistro", "CUST-002", "accounts@bayside.example", null, true, false);
         contact(supplier, "Green Valley Farms", "SUPP-001", "billing@greenvalley.example", "33444555666", false, true);
@@ -56,6 +59,8 @@ final class Seed {
     }
 
     private static void common(Organisation org) {
+        org.baseCurrency = "AUD";
+        org.currencies.put("AUD", "Australian Dollar");
         taxRates(org);
         // Bank and clearing accounts
         account(org, "090", "Business Bank Account", "BANK", "BASEXCLUDED", a -> {
