@@ -2,14 +2,15 @@ package io.ledgerbridge.delivery;
 
 import io.ledgerbridge.order.OrderDocument.Party;
 import io.ledgerbridge.xero.XeroContact;
-import java.text.Normalizer;
+import io.ledgerbridge.support.Names;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
 /**
  * Finds the Xero contact that is the platform's party (F14): contact number (LedgerBridge writes the
- * party's workspace id there), then tax number (ABN), then email, then normalised name. The first rule
+ * party's workspace id there), then tax number (ABN), then email, then normalised name ({@link Names#normalise}:
+ * NFKC, case-folded, letters of every script kept, so "Café 東京" is not "Café 大阪"). The first rule
  * that matches exactly one active contact decides; a rule that matches several is ambiguous and the
  * document is held rather than guessed.
  */
@@ -50,7 +51,11 @@ public final class ContactMatcher {
         return match == null ? Match.none() : match;
     }
 
-    /** The key a stored link is kept under: workspace id, else ABN, else normalised name. */
+    /**
+     * The key a stored link is kept under: workspace id, else ABN, else normalised name ({@link Names#normalise}),
+     * else, for a name with nothing left to compare (punctuation only), the name as written: never an empty key
+     * that several parties would share.
+     */
     public static String partyKey(Party party) {
         if (party.workspaceId() != null && !party.workspaceId().isBlank()) {
             return "ws:" + party.workspaceId();
@@ -59,7 +64,13 @@ public final class ContactMatcher {
         if (abn != null) {
             return "abn:" + abn;
         }
-        return "name:" + normalise(party.name());
+        return nameKey(party.name());
+    }
+
+    /** The link key of a party known by its name only. */
+    public static String nameKey(String name) {
+        String normalised = normalise(name);
+        return normalised != null ? "name:" + normalised : "rawname:" + (name == null ? "" : name.strip());
     }
 
     private static Match byRule(List<XeroContact> contacts, String rule, String wanted,
@@ -79,16 +90,9 @@ public final class ContactMatcher {
         return new Match(hits.get(0), null);
     }
 
+    /** The one normalisation of names (supplier mappings use it too): letters of every script kept. */
     static String normalise(String name) {
-        if (name == null) {
-            return null;
-        }
-        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("\\b(pty|ltd|limited|inc|co|the)\\b\\.?", " ")
-                .replaceAll("[^a-z0-9]+", " ")
-                .trim();
-        return plain.isEmpty() ? null : plain;
+        return Names.normalise(name);
     }
 
     private static String digits(String value) {

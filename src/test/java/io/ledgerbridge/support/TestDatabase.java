@@ -32,7 +32,13 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
-    public static synchronized Database fresh() {
+    /** A database with every migration applied. */
+    public static Database fresh() {
+        return fresh(null);
+    }
+
+    /** A database migrated up to {@code target} (e.g. "8"), or fully when null. */
+    public static synchronized Database fresh(String target) {
         try {
             if (server == null) {
                 server = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
@@ -50,7 +56,11 @@ public final class TestDatabase {
                 statement.execute("CREATE DATABASE " + name);
             }
             DataSource dataSource = new DriverManagerDataSource(server.getJdbcUrl("postgres", name), "postgres", "");
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+            if (target != null) {
+                flyway = flyway.target(target);
+            }
+            flyway.load().migrate();
             return new Database(dataSource, JdbcClient.create(dataSource), new NamedParameterJdbcTemplate(dataSource),
                     new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
         } catch (IOException e) {
