@@ -32,6 +32,12 @@ class ExactlyOnceIT extends DeliveryTestBase {
     @BeforeEach
     void workspaces() {
         ws = TestWorkspaces.create(api, sandbox, connections, "once");
+        // A first order before any fault: the organisations are read and the contacts created, so the faults that
+        // follow hit the writes of documents, not these.
+        String warmUp = "warm-" + UUID.randomUUID().toString().substring(0, 8);
+        kafka.send("orders.events", ws.supplier(), order(warmUp, 1, "invoice.generated").toString());
+        awaitDocument(ws.supplier(), warmUp, "SYNCED", 1);
+        awaitDocument(ws.venue(), warmUp, "SYNCED", 1);
     }
 
     @AfterEach
@@ -166,7 +172,7 @@ class ExactlyOnceIT extends DeliveryTestBase {
         JsonNode voided = awaitDocument(ws.supplier(), orderId, "VOIDED", 2);
         assertThat(inXero(ws.supplierTenant(), voided)).as("the invoice Xero took is voided, nothing else is written")
                 .singleElement().satisfies(invoice -> assertThat(invoice.get("Status").asText()).isEqualTo("VOIDED"));
-        assertThat(sandbox.documents(ws.supplierTenant()).path("Invoices")).hasSize(1);
+        assertThat(sandbox.documents(ws.supplierTenant()).path("Invoices")).as("the warm-up's and this one").hasSize(2);
     }
 
     @Test
