@@ -1,8 +1,12 @@
 package io.ledgerbridge.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerbridge.sandbox.accounting.AccountingApi;
 import io.ledgerbridge.sandbox.accounting.Ledger;
 import io.ledgerbridge.sandbox.accounting.Organisation;
+import io.ledgerbridge.sandbox.http.Json;
 import io.ledgerbridge.sandbox.http.Request;
 import io.ledgerbridge.sandbox.http.Response;
 import io.ledgerbridge.sandbox.http.Uuids;
@@ -13,10 +17,14 @@ import io.ledgerbridge.sandbox.identity.TokenStore;
 import io.ledgerbridge.sandbox.limits.Faults;
 import io.ledgerbridge.sandbox.limits.IdempotencyCache;
 import io.ledgerbridge.sandbox.limits.RateLimiter;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -68,7 +76,7 @@ final class AccountingGateway {
             return Reply.now(limited);
         }
         try {
-            Faults.Plan plan = faults.plan(tenantId);
+            Faults.Plan plan = faults.plan(tenantId, request.method(), request.path());
             pause(plan.latencyMs());
             Answered answered = plan.errorStatus() != null && plan.errorStatus() < 500
                     ? new Answered(faultResponse(plan.errorStatus()), true, false) : process(request, org, plan);
@@ -115,7 +123,35 @@ final class AccountingGateway {
             return faultResponse(plan.errorStatus());
         }
         Response done = run(request, org);
-        return plan.errorAfterWorkStatus() != null ? faultResponse(plan.errorAfterWorkStatus()) : done;
+        if (plan.errorAfterWorkStatus() != null) {
+            return faultResponse(plan.errorAfterWorkStatus());
+        }
+        return plan.reverseAnswers() && !request.method().equals("GET") ? reversed(done) : done;
+    }
+
+    /** The answer with its elements in reverse order (a fault: Xero answers in order, a client must not rely on it). */
+    private static Response reversed(Response answer) {
+        if (answer.status() != 200 || answer.body().length == 0) {
+            return answer;
+        }
+        try {
+            JsonNode root = Json.MAPPER.readTree(answer.body());
+            if (!(root instanceof ObjectNode object)) {
+                return answer;
+            }
+            for (String collection : new String[] {"Invoices", "CreditNotes", "Contacts", "Payments"}) {
+                if (object.get(collection) instanceof ArrayNode array) {
+                    List<JsonNode> elements = new ArrayList<>();
+                    array.forEach(elements::add);
+                    Collections.reverse(elements);
+                    array.removeAll();
+                    array.addAll(elements);
+                }
+            }
+            return answer.withBody(Json.MAPPER.writeValueAsBytes(object));
+        } catch (IOException notJson) {
+            return answer;
+        }
     }
 
     /** For the call log: which fault shaped the answer (a hold applies to any answer, replays included). */

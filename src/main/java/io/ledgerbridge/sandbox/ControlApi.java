@@ -171,7 +171,9 @@ final class ControlApi {
         }
         Faults.Settings current = tenantId == null ? faults.global() : faults.settingsFor(tenantId);
         faults.set(tenantId, current.with(decimal(b, "errorRate"), integer(b, "status"), decimal(b, "errorAfterWorkRate"),
-                decimal(b, "timeoutRate"), longValue(b, "latencyMs"), longValue(b, "timeoutMs")));
+                decimal(b, "timeoutRate"), longValue(b, "latencyMs"), longValue(b, "timeoutMs"),
+                b.has("only") ? (b.get("only").isNull() ? "" : b.get("only").asText()) : null,
+                b.has("reverseAnswers") ? b.get("reverseAnswers").asBoolean() : null));
         return Response.json(200, faultsJson());
     }
 

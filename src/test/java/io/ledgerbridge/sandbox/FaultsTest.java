@@ -168,4 +168,35 @@ class FaultsTest extends SandboxTest {
                 + " a server failure after the work was done; set status to 500 or 503, or errorAfterWorkRate to 0");
         assertThat(json(sandbox.send("GET", "/sandbox/faults", null, null)).get("global").get("status").asInt()).isEqualTo(503);
     }
+
+    @Test
+    void faultsNarrowedToOneKindOfCallLeaveEveryOtherCallAlone() {
+        faults("{\"errorRate\":1.0,\"status\":503,\"only\":\"PUT /Payments\"}");
+        try {
+            assertThat(createInvoice(SUPPLIER, invoice("ACCREC", "F-ONLY", "DRAFT", "1")).statusCode()).isEqualTo(200);
+            assertThat(sandbox.get("/Accounts", SUPPLIER).statusCode()).isEqualTo(200);
+            assertThat(sandbox.put("/Payments", "{\"Payments\":[]}", SUPPLIER).statusCode())
+                    .isEqualTo(503);
+        } finally {
+            faults("{\"errorRate\":0,\"only\":null}");
+        }
+        assertThat(json(sandbox.send("GET", "/sandbox/faults", null, null)).path("global").path("only").isNull()).isTrue();
+    }
+
+    @Test
+    void reversedAnswersHandBackAWritesElementsInReverseOrderAndApplyTheWriteAsSent() {
+        faults("{\"reverseAnswers\":true}");
+        try {
+            HttpResponse<String> r = sandbox.post("/Invoices?summarizeErrors=false", "{\"Invoices\":["
+                    + invoice("ACCREC", "REV-1", "DRAFT", "1") + "," + invoice("ACCREC", "REV-2", "DRAFT", "2") + "]}", SUPPLIER);
+            assertThat(r.statusCode()).isEqualTo(200);
+            JsonNode answers = json(r).get("Invoices");
+            assertThat(answers.get(0).get("InvoiceNumber").asText()).isEqualTo("REV-2");
+            assertThat(answers.get(1).get("InvoiceNumber").asText()).isEqualTo("REV-1");
+        } finally {
+            faults("{\"reverseAnswers\":false}");
+        }
+        assertThat(invoicesNumbered(SUPPLIER, "REV-1")).isEqualTo(1);
+        assertThat(invoicesNumbered(SUPPLIER, "REV-2")).isEqualTo(1);
+    }
 }

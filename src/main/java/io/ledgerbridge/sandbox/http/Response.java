@@ -40,6 +40,11 @@ public record Response(int status, Map<String, String> headers, byte[] body) {
         return new Response(status, copy, body);
     }
 
+    /** A copy with another body, the same status and headers. */
+    public Response withBody(byte[] newBody) {
+        return new Response(status, headers, newBody);
+    }
+
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }

@@ -10,15 +10,24 @@ import java.util.concurrent.ThreadLocalRandom;
  * instead of being done ({@code errorRate}: nothing happened), a share done and then answered with the
  * error status ({@code errorAfterWorkRate}: Xero saved it but answered 5xx), a share held open past any
  * client timeout (the write is still applied: the caller cannot know, as with a real timeout), and extra
- * latency on every call. At most one of the three happens to a call, drawn in that order.
+ * latency on every call. At most one of the three happens to a call, drawn in that order. {@code reverseAnswers}
+ * hands back the elements of a write's answer in reverse order (a client must confirm each answer against what it
+ * sent, never trust the position). {@code only} narrows a
+ * scope's faults to the calls whose method and path start with it (e.g. {@code "PUT /Payments"}), so a test can
+ * fail one kind of call and no other.
  */
 public final class Faults {
 
     /** The fault settings of one scope. */
     public record Settings(double errorRate, int status, double errorAfterWorkRate, double timeoutRate, long latencyMs,
-                           long timeoutMs) {
+                           long timeoutMs, String only, boolean reverseAnswers) {
 
-        public static final Settings NONE = new Settings(0, 503, 0, 0, 0, 30_000);
+        public static final Settings NONE = new Settings(0, 503, 0, 0, 0, 30_000, null, false);
+
+        public Settings(double errorRate, int status, double errorAfterWorkRate, double timeoutRate, long latencyMs,
+                        long timeoutMs) {
+            this(errorRate, status, errorAfterWorkRate, timeoutRate, latencyMs, timeoutMs, null, false);
+        }
 
         public Settings {
             if (outOfRange(errorRate) || outOfRange(errorAfterWorkRate) || outOfRange(timeoutRate)) {
@@ -35,10 +44,24 @@ public final class Faults {
 
         public Settings with(Double errorRate, Integer status, Double errorAfterWorkRate, Double timeoutRate,
                              Long latencyMs, Long timeoutMs) {
+            return with(errorRate, status, errorAfterWorkRate, timeoutRate, latencyMs, timeoutMs, only, null);
+        }
+
+        /** {@code only}: "" applies the faults to every call again; null keeps the current filter (as does a null flag). */
+        public Settings with(Double errorRate, Integer status, Double errorAfterWorkRate, Double timeoutRate,
+                             Long latencyMs, Long timeoutMs, String only, Boolean reverseAnswers) {
             return new Settings(errorRate != null ? errorRate : this.errorRate, status != null ? status : this.status,
                     errorAfterWorkRate != null ? errorAfterWorkRate : this.errorAfterWorkRate,
                     timeoutRate != null ? timeoutRate : this.timeoutRate, latencyMs != null ? latencyMs : this.latencyMs,
-                    timeoutMs != null ? timeoutMs : this.timeoutMs);
+                    timeoutMs != null ? timeoutMs : this.timeoutMs,
+                    only == null ? this.only : only.isBlank() ? null : only.trim(),
+                    reverseAnswers != null ? reverseAnswers : this.reverseAnswers);
+        }
+
+        /** Whether the faults apply to a call of this method and path (below the API base, e.g. /Payments). */
+        boolean applies(String method, String path) {
+            return only == null || (method + " " + path).toLowerCase(java.util.Locale.ROOT)
+                    .startsWith(only.toLowerCase(java.util.Locale.ROOT));
         }
 
         private static boolean outOfRange(double rate) {
@@ -50,7 +73,11 @@ public final class Faults {
      * What happens to one call: wait first, then maybe fail instead of the work ({@code errorStatus}), maybe
      * do the work and answer a failure ({@code errorAfterWorkStatus}), maybe hold the answer back.
      */
-    public record Plan(long latencyMs, Integer errorStatus, Integer errorAfterWorkStatus, long holdMs) {
+    public record Plan(long latencyMs, Integer errorStatus, Integer errorAfterWorkStatus, long holdMs,
+                       boolean reverseAnswers) {
+        public Plan(long latencyMs, Integer errorStatus, Integer errorAfterWorkStatus, long holdMs) {
+            this(latencyMs, errorStatus, errorAfterWorkStatus, holdMs, false);
+        }
     }
 
     private volatile Settings global = Settings.NONE;
@@ -82,13 +109,21 @@ public final class Faults {
     }
 
     public Plan plan(UUID tenantId) {
+        return plan(tenantId, "", "");
+    }
+
+    /** The plan for one call, of {@code method} on {@code path} (below the API base). */
+    public Plan plan(UUID tenantId, String method, String path) {
         Settings s = settingsFor(tenantId);
+        if (!s.applies(method, path)) {
+            return new Plan(s.latencyMs(), null, null, 0);
+        }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         boolean error = draw(random, s.errorRate());
         boolean afterWork = !error && draw(random, s.errorAfterWorkRate());
         boolean timeout = !error && !afterWork && draw(random, s.timeoutRate());
         return new Plan(s.latencyMs(), error ? s.status() : null, afterWork ? s.status() : null,
-                timeout ? s.timeoutMs() : 0);
+                timeout ? s.timeoutMs() : 0, s.reverseAnswers());
     }
 
     private static boolean draw(ThreadLocalRandom random, double rate) {
