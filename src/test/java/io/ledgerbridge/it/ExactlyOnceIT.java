@@ -218,4 +218,46 @@ class ExactlyOnceIT extends DeliveryTestBase {
         assertThat(api.document(ws.supplier(), orderId, "ACCRECCREDIT").get("state").asText()).isEqualTo("VOIDED");
         assertThat(api.document(ws.venue(), orderId, "ACCPAYCREDIT").get("state").asText()).isEqualTo("VOIDED");
     }
+
+    @Test
+    void answersXeroGivesInAnotherOrderAreEachTakenForTheirOwnDocumentAndContact() {
+        // Two orders to two new buyers in one pass; Xero hands the elements of every write back reversed.
+        faults(ws.supplierTenant(), "{\"reverseAnswers\":true}");
+        String first = "rev-a-" + UUID.randomUUID().toString().substring(0, 8);
+        String second = "rev-b-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String orderId : List.of(first, second)) {
+            ObjectNode event = order(orderId, 1, "invoice.generated");
+            ObjectNode buyer = (ObjectNode) event.at("/data/buyer");
+            buyer.remove("workspaceId");
+            buyer.remove("taxNumber");
+            buyer.put("name", "Buyer " + orderId).put("email", orderId + "@buyers.example");
+            kafka.sendAsync("orders.events", ws.supplier(), event.toString());
+        }
+        kafka.flush();
+
+        for (String orderId : List.of(first, second)) {
+            JsonNode synced = awaitDocument(ws.supplier(), orderId, "SYNCED", 1);
+            JsonNode invoice = sandbox.documents(ws.supplierTenant()).path("Invoices").findParents("InvoiceID").stream()
+                    .filter(candidate -> candidate.path("InvoiceID").asText().equals(synced.get("xeroId").asText()))
+                    .findFirst().orElseThrow();
+            assertThat(invoice.path("Url").asText()).as("the Xero id stored for " + orderId + " is its own invoice's")
+                    .isEqualTo(url(synced));
+            assertThat(invoice.path("Contact").path("Name").asText()).as("and its own buyer's").isEqualTo("Buyer " + orderId);
+        }
+    }
+
+    @Test
+    void aWriteXeroAnswered500AndRemembersAgainstItsKeyIsNotHeldUpByThatKey() {
+        String orderId = "k500-" + UUID.randomUUID().toString().substring(0, 8);
+        // Xero answers the write 500 without doing it, and answers that key 500 for the key's lifetime (FACTS.md §4).
+        faults(ws.supplierTenant(), "{\"errorRate\":1,\"status\":500,\"only\":\"POST /Invoices\"}");
+        kafka.send("orders.events", ws.supplier(), order(orderId, 1, "invoice.generated").toString());
+        await().atMost(WAIT).until(() -> api.document(ws.supplier(), orderId),
+                document -> document != null && document.get("error").asText("").contains("500"));
+        faults(ws.supplierTenant(), "{\"errorRate\":0,\"only\":null}");
+
+        JsonNode synced = await().atMost(Duration.ofSeconds(60)).until(() -> api.document(ws.supplier(), orderId),
+                document -> document != null && "SYNCED".equals(document.get("state").asText()));
+        assertThat(inXero(ws.supplierTenant(), synced)).hasSize(1);
+    }
 }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerbridge.connection.XeroConnectionRepository;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +27,21 @@ class MarkAsPaidIT extends DeliveryTestBase {
     @BeforeEach
     void workspaces() {
         ws = TestWorkspaces.create(api, sandbox, connections, "paid");
+    }
+
+    @AfterEach
+    void noFaults() {
+        faults("{\"errorRate\":0,\"errorAfterWorkRate\":0,\"timeoutRate\":0,\"only\":null}");
+    }
+
+    private void faults(String settings) {
+        sandbox.control("PUT", "/sandbox/faults", "{\"tenantId\":\"" + ws.supplierTenant() + "\"," + settings.substring(1));
+    }
+
+    private List<JsonNode> payments(String orderId) {
+        List<JsonNode> payments = new java.util.ArrayList<>();
+        sandbox.invoices(ws.supplierTenant(), "INV-" + orderId).get(0).path("Payments").forEach(payments::add);
+        return payments;
     }
 
     private ObjectNode order(String orderId, int version) {
@@ -61,5 +78,37 @@ class MarkAsPaidIT extends DeliveryTestBase {
         assertThat(waiting.get("fixHint").asText()).contains("Approve");
         assertThat(sandbox.invoices(ws.supplierTenant(), "INV-" + orderId)).singleElement()
                 .satisfies(invoice -> assertThat(invoice.get("AmountPaid").decimalValue()).isEqualByComparingTo("0"));
+    }
+
+    @Test
+    void aPaymentWhoseAnswerWasLostIsFoundInXeroAndNeitherLostNorSentAgain() {
+        String orderId = "plost-" + UUID.randomUUID().toString().substring(0, 8);
+        // Xero applies the payment but answers after the client gave up.
+        faults("{\"timeoutRate\":1,\"timeoutMs\":5000,\"only\":\"PUT /Payments\"}");
+        kafka.send("orders.events", ws.supplier(), paid(orderId, 1, "62.49").toString());
+        await().atMost(WAIT).until(() -> sandbox.invoices(ws.supplierTenant(), "INV-" + orderId).size() == 1
+                && payments(orderId).size() == 1);
+        faults("{\"timeoutRate\":0}");
+
+        JsonNode document = awaitDocument(orderId, "PAID", 1);
+        assertThat(document.get("xeroStatus").asText()).isEqualTo("PAID");
+        assertThat(payments(orderId)).as("the payment Xero took, found; none sent again").singleElement()
+                .satisfies(payment -> assertThat(payment.get("Reference").asText()).isEqualTo("PAY-" + orderId));
+    }
+
+    @Test
+    void aPartPaymentXeroTookButAnswered503IsAppliedOnce() {
+        String orderId = "p503-" + UUID.randomUUID().toString().substring(0, 8);
+        faults("{\"errorAfterWorkRate\":1,\"status\":503,\"only\":\"PUT /Payments\"}");
+        kafka.send("orders.events", ws.supplier(), paid(orderId, 1, "20.00").toString());
+        await().atMost(WAIT).until(() -> sandbox.invoices(ws.supplierTenant(), "INV-" + orderId).size() == 1
+                && payments(orderId).size() == 1);
+        faults("{\"errorAfterWorkRate\":0}");
+
+        awaitDocument(orderId, "PAID", 1);
+        assertThat(payments(orderId)).singleElement()
+                .satisfies(payment -> assertThat(payment.get("Amount").decimalValue()).isEqualByComparingTo("20.00"));
+        assertThat(sandbox.invoices(ws.supplierTenant(), "INV-" + orderId).get(0).get("AmountPaid").decimalValue())
+                .isEqualByComparingTo("20.00");
     }
 }
