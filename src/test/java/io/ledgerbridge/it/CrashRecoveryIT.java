@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerbridge.connection.TokenCipher;
 import io.ledgerbridge.connection.XeroConnection;
 import io.ledgerbridge.connection.XeroConnectionRepository;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,9 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,26 +44,25 @@ class CrashRecoveryIT {
     Environment environment;
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
-    private final String database = "crash_" + suffix;
     private final String topic = "orders.events.crash-" + suffix;
     private final String supplier = "crash-supplier-" + suffix;
     private final String venue = "crash-venue-" + suffix;
-    private final List<Process> services = new ArrayList<>();
+    private ServiceProcess service;
 
     @AfterEach
     void stopServices() {
-        services.forEach(Process::destroyForcibly);
+        if (service != null) {
+            service.close();
+        }
     }
 
     @Test
     void aKilledServiceLosesNoRecordedDocumentAndNoUnconsumedEvent() throws Exception {
-        String brokers = environment.getRequiredProperty("camel.component.kafka.brokers");
-        String databaseUrl = createDatabaseAndTopic(brokers);
-
-        int port = freePort();
-        Process first = startService(brokers, databaseUrl, port, 1);
-        ApiClient api = new ApiClient("http://localhost:" + port, "crash-token");
-        awaitReady(api);
+        service = ServiceProcess.create(environment, "crash_" + suffix, topic, Map.of());
+        String brokers = service.brokers();
+        String databaseUrl = service.databaseUrl();
+        Process first = service.start(1);
+        ApiClient api = service.api();
         assertThat(api.put("/api/v1/workspaces/" + supplier, "{\"name\":\"Crash Supplier\",\"roles\":[\"SUPPLIER\"]}").status())
                 .isEqualTo(201);
         assertThat(api.put("/api/v1/workspaces/" + venue, "{\"name\":\"Crash Venue\",\"roles\":[\"VENUE\"]}").status())
@@ -99,8 +92,7 @@ class CrashRecoveryIT {
             }
             kafka.flush();
 
-            startService(brokers, databaseUrl, port, 2);
-            awaitReady(api);
+            service.start(2);
             int expected = BEFORE_KILL + WHILE_DOWN;
             await().atMost(Duration.ofSeconds(120))
                     .until(() -> countDocuments(databaseUrl, supplier) == expected && countDocuments(databaseUrl, venue) == expected);
@@ -110,25 +102,22 @@ class CrashRecoveryIT {
             assertThat(after).containsAllEntriesOf(beforeKill);
             assertThat(distinctOrders(databaseUrl)).isEqualTo(expected);
             assertThat(api.get("/api/v1/workspaces/" + supplier + "/documents?limit=1").status()).isEqualTo(200);
-            assertOperationsConsoleNeedsTheLogin(port);
+            assertOperationsConsoleNeedsTheLogin(service.port());
         }
     }
 
     @Test
     void aServiceKilledAfterXeroTookAnInvoiceButBeforeItsAnswerWasStoredDoesNotSendItTwice() throws Exception {
-        String brokers = environment.getRequiredProperty("camel.component.kafka.brokers");
-        String databaseUrl = createDatabaseAndTopic(brokers);
         String sandboxUrl = environment.getRequiredProperty("ledgerbridge.demo-connections-from");
         SandboxClient sandbox = new SandboxClient(sandboxUrl);
         // Xero is the test's sandbox; a killed pass's claim runs out after 5 s instead of 2 minutes.
-        Map<String, String> xero = Map.of("XERO_API_URL", sandboxUrl + "/api.xro/2.0",
-                "XERO_IDENTITY_URL", sandboxUrl + "/identity", "XERO_LOGIN_URL", sandboxUrl,
-                "XERO_CONNECTIONS_URL", sandboxUrl + "/connections", "LEDGERBRIDGE_CLAIM_LEASE_SECONDS", "5");
-
-        int port = freePort();
-        Process first = startService(brokers, databaseUrl, port, 1, xero);
-        ApiClient api = new ApiClient("http://localhost:" + port, "crash-token");
-        awaitReady(api);
+        Map<String, String> xero = new HashMap<>(ServiceProcess.xeroAt(sandboxUrl));
+        xero.put("LEDGERBRIDGE_CLAIM_LEASE_SECONDS", "5");
+        service = ServiceProcess.create(environment, "crash_" + suffix, topic, xero);
+        String brokers = service.brokers();
+        String databaseUrl = service.databaseUrl();
+        Process first = service.start(1);
+        ApiClient api = service.api();
         ApiClient shared = new ApiClient("http://localhost:" + environment.getRequiredProperty("local.server.port"),
                 "local-dev-token");
         assertThat(api.put("/api/v1/workspaces/" + supplier,
@@ -161,7 +150,7 @@ class CrashRecoveryIT {
             assertThat(state(databaseUrl, orderId)).as("the answer never got stored").isNotEqualTo("SYNCED");
             sandbox.control("PUT", "/sandbox/faults", "{\"tenantId\":\"" + tenant + "\",\"timeoutRate\":0}");
 
-            startService(brokers, databaseUrl, port, 2, xero);
+            service.start(2);
             await().atMost(Duration.ofSeconds(120)).until(() -> state(databaseUrl, orderId), "SYNCED"::equals);
             List<com.fasterxml.jackson.databind.JsonNode> inXero = sandbox.invoices(tenant, "INV-" + orderId);
             assertThat(inXero).as("one invoice in Xero, found again rather than sent twice").hasSize(1);
@@ -193,41 +182,6 @@ class CrashRecoveryIT {
         }
     }
 
-    private Process startService(String brokers, String databaseUrl, int port, int run) throws Exception {
-        return startService(brokers, databaseUrl, port, run, Map.of());
-    }
-
-    private Process startService(String brokers, String databaseUrl, int port, int run, Map<String, String> extra)
-            throws Exception {
-        String jar = System.getProperty("ledgerbridge.it.jar");
-        assertThat(jar).as("the packaged jar (failsafe sets ledgerbridge.it.jar)").isNotNull();
-        assertThat(new File(jar)).exists();
-        Path log = Path.of("target", "crash-it-service-" + suffix + "-" + run + ".log");
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar,
-                "--server.port=" + port,
-                "--ledgerbridge.kafka.topics.order-events=" + topic)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("SPRING_PROFILES_ACTIVE", "prod");
-        env.put("DATABASE_URL", databaseUrl);
-        env.put("DATABASE_USERNAME", "postgres");
-        env.put("DATABASE_PASSWORD", "");
-        env.put("KAFKA_BROKERS", brokers);
-        env.put("KAFKA_GROUP_ID", "crash-it-" + suffix);
-        env.put("LEDGERBRIDGE_API_TOKENS", "crash-token");
-        env.put("XERO_CLIENT_ID", "crash-it");
-        env.put("XERO_CLIENT_SECRET", "crash-it-secret");
-        env.put("LEDGERBRIDGE_TOKEN_KEY", io.ledgerbridge.localstack.LocalStackMain.LOCAL_TOKEN_KEY);
-        env.put("OPS_USERNAME", "ops");
-        env.put("OPS_PASSWORD", "crash-ops-password");
-        env.putAll(extra);
-        Process process = builder.start();
-        services.add(process);
-        return process;
-    }
-
     /** The production profile: Hawtio and Jolokia ask for the operations login; probes stay open. */
     private static void assertOperationsConsoleNeedsTheLogin(int port) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
@@ -235,28 +189,10 @@ class CrashRecoveryIT {
         java.net.http.HttpResponse<String> anonymous = http.send(java.net.http.HttpRequest.newBuilder(hawtio).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isIn(302, 401);
-        String login = java.util.Base64.getEncoder().encodeToString("ops:crash-ops-password".getBytes());
+        String login = java.util.Base64.getEncoder().encodeToString("ops:child-ops-password".getBytes());
         java.net.http.HttpResponse<String> withLogin = http.send(java.net.http.HttpRequest.newBuilder(hawtio)
                 .header("Authorization", "Basic " + login).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(withLogin.statusCode()).isEqualTo(200);
-    }
-
-    private static void awaitReady(ApiClient api) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> api.anonymous("/actuator/health/readiness").status() == 200);
-    }
-
-    /** This test's own database (on the test JVM's PostgreSQL) and order topic; returns the database's URL. */
-    private String createDatabaseAndTopic(String brokers) throws Exception {
-        String serverUrl = environment.getRequiredProperty("spring.datasource.url");
-        try (Connection connection = DriverManager.getConnection(serverUrl, "postgres", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-        }
-        return serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + database;
     }
 
     private static long countDocuments(String databaseUrl, String workspace) throws SQLException {
@@ -293,12 +229,6 @@ class CrashRecoveryIT {
              ResultSet rows = statement.executeQuery("SELECT count(DISTINCT order_id) FROM documents")) {
             rows.next();
             return rows.getLong(1);
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
