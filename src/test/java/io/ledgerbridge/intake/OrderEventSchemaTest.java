@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -47,6 +48,44 @@ class OrderEventSchemaTest {
         ObjectNode event = sample();
         ((ObjectNode) event.at("/data/totals")).put("total", new java.math.BigDecimal("62.499"));
         assertThat(errors(event)).anySatisfy(message -> assertThat(message).startsWith("$.data.totals.total"));
+    }
+
+    @Test
+    void aQuantityTooLargeToReadBackBreaksTheContract() throws Exception {
+        // JSON allows 1e1000; stored, PostgreSQL writes it out with 1,001 digits and Jackson refuses to read it back
+        ObjectNode event = sample();
+        ((ObjectNode) event.at("/data/lines/0")).put("quantity", new BigDecimal("1e1000"));
+        assertThat(errors(event)).anySatisfy(message -> assertThat(message).startsWith("$.data.lines[0].quantity"));
+    }
+
+    @Test
+    void quantitiesPricesAndMoneyHaveUpperBounds() throws Exception {
+        assertThat(errorsWith("/data/lines/0", "quantity", "1000000000.0001"))
+                .anySatisfy(message -> assertThat(message).startsWith("$.data.lines[0].quantity"));
+        assertThat(errorsWith("/data/lines/0", "quantity", "1000000000")).isEmpty();
+        assertThat(errorsWith("/data/lines/0", "unitPrice", "10000000000"))
+                .anySatisfy(message -> assertThat(message).startsWith("$.data.lines[0].unitPrice"));
+        assertThat(errorsWith("/data/lines/0", "unitPrice", "9999999999.9999")).isEmpty();
+        assertThat(errorsWith("/data/totals", "total", "10000000000.00"))
+                .anySatisfy(message -> assertThat(message).startsWith("$.data.totals.total"));
+        assertThat(errorsWith("/data/totals", "total", "9999999999.99")).isEmpty();
+        assertThat(errorsWith("/data/totals", "subtotal", "-0.01"))
+                .anySatisfy(message -> assertThat(message).startsWith("$.data.totals.subtotal"));
+    }
+
+    @Test
+    void aPaymentAmountHasTheBoundsOfMoney() throws Exception {
+        ObjectNode event = sample();
+        event.put("type", "order.paid");
+        ((ObjectNode) event.get("data")).set("payment",
+                JSON.readTree("{\"amount\": 1e1000, \"paidOn\": \"2026-11-22\"}"));
+        assertThat(errors(event)).anySatisfy(message -> assertThat(message).startsWith("$.data.payment.amount"));
+    }
+
+    private static Set<String> errorsWith(String object, String field, String value) throws Exception {
+        ObjectNode event = sample();
+        ((ObjectNode) event.at(object)).put(field, new BigDecimal(value));
+        return errors(event);
     }
 
     @Test

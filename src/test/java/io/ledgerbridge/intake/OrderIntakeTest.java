@@ -67,6 +67,19 @@ class OrderIntakeTest {
     }
 
     @Test
+    void aQuantityTooLargeToReadBackIsRejectedAndNeverStored() throws Exception {
+        ObjectNode huge = event("evt-huge");
+        ((ObjectNode) huge.at("/data/lines/0")).put("quantity", new java.math.BigDecimal("1e1000"));
+
+        List<Outcome> outcomes = intake.recordAll(List.of(huge.toString()));
+
+        assertThat(outcomes.get(0).rejected()).isNotNull();
+        assertThat(outcomes.get(0).rejected().getMessage()).contains("$.data.lines[0].quantity");
+        verify(documents, org.mockito.Mockito.never()).upsertAllIfNewer(org.mockito.ArgumentMatchers.argThat(
+                (List<DesiredDocument> batch) -> !batch.isEmpty()));
+    }
+
+    @Test
     void aReplayInTheSameBatchChangesNothing() throws Exception {
         when(documents.markEventsApplied(anyList())).thenReturn(new boolean[] {true, true, false, false});
 
