@@ -33,12 +33,14 @@ class OrderIntakeTest {
     private final DocumentRepository documents = mock(DocumentRepository.class);
     private final WorkspaceRepository workspaces = mock(WorkspaceRepository.class);
     private OrderIntake intake;
+    private TransactionTemplate transactions;
 
     @BeforeEach
     void setUp() {
-        PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
-        when(transactions.getTransaction(any())).thenReturn(new SimpleTransactionStatus());
-        intake = new OrderIntake(JSON, new OrderEventSchema(), documents, workspaces, new TransactionTemplate(transactions));
+        PlatformTransactionManager manager = mock(PlatformTransactionManager.class);
+        when(manager.getTransaction(any())).thenReturn(new SimpleTransactionStatus());
+        transactions = new TransactionTemplate(manager);
+        intake = new OrderIntake(JSON, new OrderEventSchema(), documents, workspaces, transactions);
         when(workspaces.exists("demo-supplier")).thenReturn(true);
         when(workspaces.exists("demo-venue")).thenReturn(true);
         when(documents.markEventsApplied(anyList())).thenAnswer(call -> allTrue(call.getArgument(0)));
@@ -77,6 +79,50 @@ class OrderIntakeTest {
         assertThat(outcomes.get(0).rejected().getMessage()).contains("$.data.lines[0].quantity");
         verify(documents, org.mockito.Mockito.never()).upsertAllIfNewer(org.mockito.ArgumentMatchers.argThat(
                 (List<DesiredDocument> batch) -> !batch.isEmpty()));
+    }
+
+    /** A poll's worth of events whose numbers are absurd, each in a field the schema checks with multipleOf. */
+    static List<String> hostileEvents(int count) throws Exception {
+        List<String> hostile = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ObjectNode event = event("evt-hostile-" + i);
+            ((ObjectNode) event.at("/data/lines/0")).put("quantity", new java.math.BigDecimal("1e100000"));
+            ((ObjectNode) event.at("/data/lines/1")).put("unitPrice", new java.math.BigDecimal("1e100000"));
+            ((ObjectNode) event.at("/data/totals")).put("total", new java.math.BigDecimal("1e100000"));
+            hostile.add(event.toString());
+        }
+        return hostile;
+    }
+
+    @Test
+    void aPollOfHostileNumbersIsHandledWellInsideThePollInterval() throws Exception {
+        // 1e100000 under multipleOf took the schema check about 3 s per number: a poll of such events held the
+        // consumer past max.poll.interval.ms (5 minutes), so the same events came back forever. Without the
+        // schema's work 500 events take well under a second; 30 s only catches the old behaviour.
+        List<String> hostile = hostileEvents(500);
+
+        List<Outcome> outcomes = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30), () -> intake.recordAll(hostile));
+
+        assertThat(outcomes).hasSize(500).allSatisfy(outcome -> assertThat(outcome.rejected().getMessage())
+                .contains("$.data.lines[0].quantity: 1E+100000")
+                .contains("$.data.lines[1].unitPrice: 1E+100000")
+                .contains("$.data.totals.total: 1E+100000"));
+    }
+
+    @Test
+    void aNumberWrittenOutPlainCannotBlowUpTheStoredPayload() throws Exception {
+        // spring.jackson.generator.write-bigdecimal-as-plain is on: the stored payload writes 1e-5000 out in full
+        OrderIntake plain = new OrderIntake(new ObjectMapper().enable(
+                com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN), new OrderEventSchema(),
+                documents, workspaces, transactions);
+        ObjectNode event = event("evt-tiny");
+        ((ObjectNode) event.at("/data/lines/0")).put("discountPercent", new java.math.BigDecimal("1e-5000"));
+
+        List<Outcome> outcomes = plain.recordAll(List.of(event.toString()));
+
+        assertThat(outcomes.get(0).rejected()).as("a discount of 1e-5000 percent").isNotNull();
+        assertThat(outcomes.get(0).rejected().getMessage()).contains("$.data.lines[0].discountPercent");
     }
 
     @Test
