@@ -125,6 +125,13 @@ public class OrderIntake {
             throw new PermanentFailureException("The message is empty. orders.events takes CloudEvents 1.0 in"
                     + " structured JSON mode; see " + OrderEventSchema.PUBLISHED_AT + ".");
         }
+        // before anything computes with them: the schema's multipleOf and a plain write expand 1e100000 in full
+        List<String> numbers = NumberBounds.problems(tree);
+        if (!numbers.isEmpty()) {
+            throw new PermanentFailureException("The event carries numbers LedgerBridge does not take: "
+                    + String.join("; ", numbers) + ". See " + OrderEventSchema.PUBLISHED_AT
+                    + " for each field's range; fix the event at its producer and send it again.");
+        }
         List<String> problems = schema.problems(tree);
         if (!problems.isEmpty()) {
             throw new PermanentFailureException("The event breaks the order event contract ("
