@@ -126,6 +126,21 @@ class OrderIntakeTest {
     }
 
     @Test
+    void anEventBreakingManyRulesListsTheFirstTwentyAndCountsTheRest() throws Exception {
+        ObjectNode event = event("evt-many");
+        com.fasterxml.jackson.databind.node.ArrayNode lines = ((ObjectNode) event.get("data")).putArray("lines");
+        for (int i = 0; i < 30; i++) {
+            lines.addObject().put("lineId", "l" + i).put("kind", "PRODUCT").put("description", "Apples")
+                    .put("quantity", "ten").put("unitPrice", 4.5);
+        }
+
+        String reason = intake.recordAll(List.of(event.toString())).get(0).rejected().getMessage();
+
+        assertThat(reason.split("string found, number expected", -1)).hasSize(21);
+        assertThat(reason).contains("; and 10 more problems").endsWith("Fix the event at its producer and send it again.");
+    }
+
+    @Test
     void aReplayInTheSameBatchChangesNothing() throws Exception {
         when(documents.markEventsApplied(anyList())).thenReturn(new boolean[] {true, true, false, false});
 

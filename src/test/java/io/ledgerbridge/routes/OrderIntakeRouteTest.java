@@ -56,6 +56,8 @@ class OrderIntakeRouteTest {
     ObjectMapper json;
     @Autowired
     ApplicationContext spring;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void adviseOnce() throws Exception {
@@ -138,6 +140,58 @@ class OrderIntakeRouteTest {
         assertThat(letter.get("workspaceId").asText()).isEqualTo("demo-supplier");
         assertThat(letter.get("originalMessage").asText()).isEqualTo(event.toString());
         assertThat(dead.getExchanges().get(0).getMessage().getHeader("kafka.KEY")).isEqualTo("demo-supplier");
+    }
+
+    @Test
+    void aDeadLetterTooLargeToPublishGoesWithoutTheBodyAndARetriedRecordIsStoredOnce() throws Exception {
+        ObjectNode event = sampleEvent();
+        ((ObjectNode) event.get("data")).remove("lines");
+        // 1 MB of quotes here, 2 MB once quoted again inside the dead letter: over Kafka's 1 MB request size
+        ((ObjectNode) event.get("data")).put("notes", "\"".repeat(500_000));
+        String message = event.toString();
+        String topic = "route-test-" + UUID.randomUUID();
+        MockEndpoint dead = deadLetters();
+        dead.expectedMessageCount(2);
+
+        send(record(topic, 7, message));
+        send(record(topic, 7, message)); // the same record again, as after a batch that failed before its commit
+
+        dead.assertIsSatisfied();
+        List<JsonNode> letters = new java.util.ArrayList<>();
+        for (Exchange published : dead.getExchanges()) {
+            String body = published.getMessage().getBody(String.class);
+            assertThat(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(900_000);
+            letters.add(json.readTree(body));
+        }
+        assertThat(letters).allSatisfy(letter -> {
+            assertThat(letter.get("originalMessage").isNull()).isTrue();
+            assertThat(letter.get("originalMessageOmitted").asBoolean()).isTrue();
+            assertThat(letter.get("originalMessageBytes").asLong())
+                    .isEqualTo(message.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            assertThat(letter.get("originalMessageReference").asText()).contains(letter.get("deadLetterId").asText());
+            assertThat(letter.get("reason").asText()).contains("required property 'lines' not found");
+        });
+        assertThat(letters.get(1).get("deadLetterId")).isEqualTo(letters.get(0).get("deadLetterId"));
+        assertThat(jdbc.sql("""
+                SELECT original_message FROM dead_letters
+                 WHERE original_headers->>'topic' = :topic AND original_headers->>'offset' = '7'
+                """).param("topic", topic).query(String.class).list()).containsExactly(message);
+    }
+
+    /** A record as the Kafka consumer hands it over: from a topic, at an offset. */
+    private Exchange record(String topic, long offset, String message) {
+        Exchange record = new DefaultExchange(camel);
+        record.getMessage().setBody(message);
+        record.getMessage().setHeader("kafka.KEY", "demo-supplier");
+        record.getMessage().setHeader("kafka.TOPIC", topic);
+        record.getMessage().setHeader("kafka.PARTITION", 0);
+        record.getMessage().setHeader("kafka.OFFSET", offset);
+        record.getMessage().setHeader("kafka.TIMESTAMP", 1_780_000_000_000L);
+        return record;
+    }
+
+    private void send(Exchange... records) {
+        producer.sendBody("direct:order-intake-test", new java.util.ArrayList<>(List.of(records)));
     }
 
     @Test
