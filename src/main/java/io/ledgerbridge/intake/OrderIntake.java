@@ -33,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OrderIntake {
 
     private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
+    /** Problems listed in a reason; the rest are counted. */
+    static final int LISTED = 20;
 
     private final ObjectMapper json;
     private final OrderEventSchema schema;
@@ -129,13 +131,13 @@ public class OrderIntake {
         List<String> numbers = NumberBounds.problems(tree);
         if (!numbers.isEmpty()) {
             throw new PermanentFailureException("The event carries numbers LedgerBridge does not take: "
-                    + String.join("; ", numbers) + ". See " + OrderEventSchema.PUBLISHED_AT
+                    + listed(numbers) + ". See " + OrderEventSchema.PUBLISHED_AT
                     + " for each field's range; fix the event at its producer and send it again.");
         }
         List<String> problems = schema.problems(tree);
         if (!problems.isEmpty()) {
             throw new PermanentFailureException("The event breaks the order event contract ("
-                    + OrderEventSchema.PUBLISHED_AT + "): " + String.join("; ", problems)
+                    + OrderEventSchema.PUBLISHED_AT + "): " + listed(problems)
                     + ". Fix the event at its producer and send it again.");
         }
         try {
@@ -145,6 +147,14 @@ public class OrderIntake {
             throw new PermanentFailureException("The event could not be read as an order event: "
                     + e.getOriginalMessage(), e);
         }
+    }
+
+    /** The first {@link #LISTED} problems, then how many more: a reason says enough to act on, at a bounded length. */
+    static String listed(List<String> problems) {
+        if (problems.size() <= LISTED) {
+            return String.join("; ", problems);
+        }
+        return String.join("; ", problems.subList(0, LISTED)) + "; and " + (problems.size() - LISTED) + " more problems";
     }
 
     /** Every planned document in two statements' batches: remember the event ids, then upsert the new ones. */
