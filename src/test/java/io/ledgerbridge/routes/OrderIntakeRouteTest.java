@@ -58,6 +58,8 @@ class OrderIntakeRouteTest {
     ApplicationContext spring;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    io.ledgerbridge.workspace.WorkspaceRepository workspaces;
 
     @BeforeEach
     void adviseOnce() throws Exception {
@@ -192,6 +194,110 @@ class OrderIntakeRouteTest {
 
     private void send(Exchange... records) {
         producer.sendBody("direct:order-intake-test", new java.util.ArrayList<>(List.of(records)));
+    }
+
+    @Test
+    void anOrganisationCannotInvoiceItself() throws Exception {
+        ObjectNode event = sampleEvent();
+        ((ObjectNode) event.at("/data/buyer")).put("workspaceId", "demo-supplier");
+        MockEndpoint dead = deadLetters();
+        dead.expectedMessageCount(1);
+
+        send(event.toString());
+
+        dead.assertIsSatisfied();
+        assertThat(reasonOf(dead, 0)).contains("names workspace 'demo-supplier' as both the supplier and the buyer");
+        assertThat(find("demo-supplier", event.at("/data/orderId").asText())).isEmpty();
+    }
+
+    @Test
+    void anEventIsKnownByItsSourceAndIdAsCloudEventsSays() throws Exception {
+        ObjectNode first = sampleEvent();
+        ObjectNode sameIdElsewhere = sampleEvent();
+        sameIdElsewhere.put("id", first.get("id").asText()).put("source", "/another-platform/orders");
+        ObjectNode replay = sampleEvent();
+        replay.put("id", first.get("id").asText());
+        MockEndpoint dead = deadLetters();
+        dead.expectedMessageCount(0);
+
+        send(first.toString());
+        send(sameIdElsewhere.toString(), replay.toString());
+
+        assertThat(find("demo-supplier", first.at("/data/orderId").asText())).isPresent();
+        assertThat(find("demo-supplier", sameIdElsewhere.at("/data/orderId").asText())).as("another source's event").isPresent();
+        assertThat(find("demo-supplier", replay.at("/data/orderId").asText())).as("the same event again").isEmpty();
+        dead.assertIsSatisfied();
+    }
+
+    @Test
+    void aWorkspaceNamedInTheWrongRoleGetsNoDocumentsAndTheEventSaysWhy() throws Exception {
+        ObjectNode event = sampleEvent();
+        ((ObjectNode) event.at("/data/supplier")).put("workspaceId", "demo-venue");
+        ((ObjectNode) event.at("/data/buyer")).put("workspaceId", "demo-supplier");
+        MockEndpoint dead = deadLetters();
+        dead.expectedMessageCount(1);
+
+        send(event.toString());
+
+        dead.assertIsSatisfied();
+        assertThat(reasonOf(dead, 0))
+                .contains("workspace 'demo-venue' is named as the supplier but has no SUPPLIER role")
+                .contains("workspace 'demo-supplier' is named as the buyer but has no VENUE role");
+        assertThat(find("demo-venue", event.at("/data/orderId").asText())).isEmpty();
+        assertThat(find("demo-supplier", event.at("/data/orderId").asText())).isEmpty();
+    }
+
+    @Test
+    void aSideThatCannotBeRecordedGetsItsOwnDeadLetterAndTheOtherSideIsRecorded() throws Exception {
+        ObjectNode unknownBuyer = sampleEvent();
+        String nowhere = "ws-nowhere-" + UUID.randomUUID().toString().substring(0, 8);
+        ((ObjectNode) unknownBuyer.at("/data/buyer")).put("workspaceId", nowhere);
+        ObjectNode supplierAsBuyer = sampleEvent();
+        String otherSupplier = "route-supplier-" + UUID.randomUUID().toString().substring(0, 8);
+        workspaces.save(otherSupplier, "Route Supplier", java.util.Set.of(io.ledgerbridge.workspace.Workspace.Role.SUPPLIER),
+                io.ledgerbridge.workspace.Workspace.Plan.FREE, null, otherSupplier + "@inbound.example");
+        ((ObjectNode) supplierAsBuyer.at("/data/buyer")).put("workspaceId", otherSupplier);
+        MockEndpoint dead = deadLetters();
+        dead.expectedMessageCount(2);
+
+        send(unknownBuyer.toString(), supplierAsBuyer.toString());
+
+        dead.assertIsSatisfied();
+        assertThat(find("demo-supplier", unknownBuyer.at("/data/orderId").asText())).isPresent();
+        assertThat(find("demo-supplier", supplierAsBuyer.at("/data/orderId").asText())).isPresent();
+        assertThat(find(otherSupplier, supplierAsBuyer.at("/data/orderId").asText())).isEmpty();
+        assertThat(reasonOf(dead, 0)).contains("workspace '" + nowhere + "'").contains("the buyer")
+                .contains("PUT /api/v1/workspaces/{id}");
+        assertThat(reasonOf(dead, 1)).contains("workspace '" + otherSupplier + "' is named as the buyer but has no VENUE role");
+    }
+
+    @Test
+    void aBuyerOutsideLedgerBridgeIsCountedInTheIntakeLog() throws Exception {
+        ObjectNode event = sampleEvent();
+        ((ObjectNode) event.at("/data/buyer")).remove("workspaceId");
+        MockEndpoint dead = deadLetters();
+        dead.expectedMessageCount(0);
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                io.ledgerbridge.intake.IntakeBatch.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            send(event.toString());
+        } finally {
+            logger.detachAppender(lines);
+        }
+
+        assertThat(find("demo-supplier", event.at("/data/orderId").asText())).isPresent();
+        assertThat(lines.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line).contains("1 document(s) recorded")
+                        .contains("1 party outside LedgerBridge (no workspaceId)"));
+        dead.assertIsSatisfied();
+    }
+
+    private String reasonOf(MockEndpoint dead, int index) throws Exception {
+        return json.readTree(dead.getExchanges().get(index).getMessage().getBody(String.class)).get("reason").asText();
     }
 
     @Test
