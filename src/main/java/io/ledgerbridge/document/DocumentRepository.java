@@ -73,16 +73,18 @@ public class DocumentRepository {
     }
 
     /**
-     * Remembers that each document's workspace has applied its event, in order. One round trip.
+     * Remembers that each document's workspace has applied its event, in order. An event is its CloudEvents
+     * source and id together: the same id from another source is another event. One round trip.
      *
      * @return for each document, false when its workspace had already applied the event (a replay)
      */
     public boolean[] markEventsApplied(List<DesiredDocument> documents) {
         SqlParameterSource[] rows = documents.stream().map(document -> new MapSqlParameterSource()
                 .addValue("workspace", document.workspaceId())
+                .addValue("source", document.eventSource())
                 .addValue("eventId", document.eventId())).toArray(SqlParameterSource[]::new);
         return changed(batch.batchUpdate("""
-                INSERT INTO processed_events (workspace_id, event_id) VALUES (:workspace, :eventId)
+                INSERT INTO processed_events (workspace_id, source, event_id) VALUES (:workspace, :source, :eventId)
                 ON CONFLICT DO NOTHING
                 """, rows));
     }

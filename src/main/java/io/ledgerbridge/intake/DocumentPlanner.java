@@ -56,6 +56,6 @@ public final class DocumentPlanner {
                                             String number, XeroType type) {
         OrderEvent.Snapshot data = event.data();
         return new DesiredDocument(workspaceId, sourceKey, data.orderId(), type, data.version(), event.id(),
-                event.type(), number, data.currency(), data.totals().total(), payloadJson);
+                event.source() == null ? "" : event.source(), event.type(), number, data.currency(), data.totals().total(), payloadJson);
     }
 }
