@@ -5,12 +5,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerbridge.document.DocumentRepository;
+import io.ledgerbridge.intake.DocumentPlanner.Plan;
 import io.ledgerbridge.support.PermanentFailureException;
+import io.ledgerbridge.workspace.Workspace;
+import io.ledgerbridge.workspace.Workspace.Role;
 import io.ledgerbridge.workspace.WorkspaceRepository;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -23,8 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Records what a batch of order events asks for, in one transaction: the desired state of each document
  * per workspace (a newer version wins) and each event id per workspace (a replay changes nothing).
  * <p>
- * An event that is not JSON, breaks the published contract or names no known workspace is rejected on
- * its own, with the reason; the rest of the batch is recorded. A database failure that may pass (connection
+ * An event that is not JSON, breaks the published contract or can go to no workspace is rejected on
+ * its own, with the reason; the rest of the batch is recorded. An event recorded for one side but naming a
+ * workspace that cannot take the other is recorded, and carries the reason for that side too. A database failure that may pass (connection
  * lost, deadlock, timeout) fails the whole batch, so the caller tries it again and nothing is committed in
  * between. Any other database failure is narrowed down: each event then gets its own transaction, and only
  * the one that cannot be stored is rejected. An unexpected fault with one event rejects that event only.
@@ -52,30 +59,47 @@ public class OrderIntake {
         this.transaction = transaction;
     }
 
-    /** What became of one message: what it changed, or why it was rejected (for the dead letter). */
-    public record Outcome(IntakeResult result, PermanentFailureException rejected) {
+    /**
+     * What became of one message: what it changed, or why it was rejected (for the dead letter). An event that
+     * was recorded for one side and not the other has both: its result, and the reason for the side left out
+     * ({@link #partlyRejected}), which gets a dead letter of its own.
+     */
+    public record Outcome(IntakeResult result, PermanentFailureException rejected,
+                          PermanentFailureException partlyRejected) {
+
+        public Outcome(IntakeResult result, PermanentFailureException rejected) {
+            this(result, rejected, null);
+        }
+
         public boolean isRejected() {
             return rejected != null;
+        }
+
+        /** The failure its dead letter carries: the whole event's, or the side's left out; null when none. */
+        public PermanentFailureException deadLetter() {
+            return rejected != null ? rejected : partlyRejected;
         }
     }
 
     /** @return one outcome per message, in the same order */
     public List<Outcome> recordAll(List<String> messages) {
-        Map<String, Boolean> known = new HashMap<>();
+        Map<String, Optional<Set<Role>>> roles = new HashMap<>();
+        Function<String, Optional<Set<Role>>> rolesOf = workspace -> roles.computeIfAbsent(workspace,
+                id -> workspaces.find(id).map(Workspace::roles));
         List<Outcome> outcomes = new ArrayList<>(messages.size());
-        List<List<DesiredDocument>> plans = new ArrayList<>(messages.size());
+        List<Plan> plans = new ArrayList<>(messages.size());
         for (String message : messages) {
             try {
-                plans.add(plan(message, workspace -> known.computeIfAbsent(workspace, workspaces::exists)));
+                plans.add(plan(message, rolesOf));
                 outcomes.add(null);
             } catch (PermanentFailureException e) {
-                plans.add(List.of());
+                plans.add(Plan.NOTHING);
                 outcomes.add(new Outcome(null, e));
             } catch (DataAccessException e) {
                 throw e; // looking up a workspace failed: the whole batch again, later
             } catch (RuntimeException e) {
                 // a fault of ours with this one event: it must not hold up the others
-                plans.add(List.of());
+                plans.add(Plan.NOTHING);
                 outcomes.add(new Outcome(null, new PermanentFailureException("The event could not be planned ("
                         + e + "); this is a fault in LedgerBridge, please report it with the event.", e)));
             }
@@ -84,7 +108,7 @@ public class OrderIntake {
             List<IntakeResult> results = transaction.execute(status -> apply(plans));
             for (int i = 0; i < messages.size(); i++) {
                 if (outcomes.get(i) == null) {
-                    outcomes.set(i, new Outcome(results.get(i), null));
+                    outcomes.set(i, recorded(results.get(i), plans.get(i)));
                 }
             }
         } catch (NonTransientDataAccessException e) {
@@ -102,9 +126,14 @@ public class OrderIntake {
         return outcomes;
     }
 
-    private Outcome alone(List<DesiredDocument> plan) {
+    private static Outcome recorded(IntakeResult result, Plan plan) {
+        return new Outcome(result, null, plan.unrecorded().isEmpty() ? null
+                : new PermanentFailureException(String.join(" ", plan.unrecorded())));
+    }
+
+    private Outcome alone(Plan plan) {
         try {
-            return new Outcome(transaction.execute(status -> apply(List.of(plan))).get(0), null);
+            return recorded(transaction.execute(status -> apply(List.of(plan))).get(0), plan);
         } catch (NonTransientDataAccessException e) {
             if (e instanceof DataAccessResourceFailureException) {
                 throw e;
@@ -114,7 +143,7 @@ public class OrderIntake {
         }
     }
 
-    private List<DesiredDocument> plan(String message, java.util.function.Predicate<String> knownWorkspace) {
+    private Plan plan(String message, Function<String, Optional<Set<Role>>> rolesOf) {
         JsonNode tree;
         try {
             tree = json.readTree(message == null ? "" : message);
@@ -142,7 +171,7 @@ public class OrderIntake {
         }
         try {
             OrderEvent event = json.treeToValue(tree, OrderEvent.class);
-            return DocumentPlanner.plan(event, json.writeValueAsString(tree.get("data")), knownWorkspace);
+            return DocumentPlanner.plan(event, json.writeValueAsString(tree.get("data")), rolesOf);
         } catch (JsonProcessingException e) {
             throw new PermanentFailureException("The event could not be read as an order event: "
                     + e.getOriginalMessage(), e);
@@ -158,8 +187,8 @@ public class OrderIntake {
     }
 
     /** Every planned document in two statements' batches: remember the event ids, then upsert the new ones. */
-    private List<IntakeResult> apply(List<List<DesiredDocument>> plans) {
-        List<DesiredDocument> all = plans.stream().flatMap(List::stream).toList();
+    private List<IntakeResult> apply(List<Plan> plans) {
+        List<DesiredDocument> all = plans.stream().flatMap(plan -> plan.documents().stream()).toList();
         boolean[] firstTime = documents.markEventsApplied(all);
         List<DesiredDocument> fresh = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
@@ -171,11 +200,11 @@ public class OrderIntake {
         List<IntakeResult> results = new ArrayList<>(plans.size());
         int doc = 0;
         int freshIndex = 0;
-        for (List<DesiredDocument> plan : plans) {
+        for (Plan plan : plans) {
             int recorded = 0;
             int replayed = 0;
             int stale = 0;
-            for (int j = 0; j < plan.size(); j++, doc++) {
+            for (int j = 0; j < plan.documents().size(); j++, doc++) {
                 if (!firstTime[doc]) {
                     replayed++;
                 } else if (recordedFresh[freshIndex++]) {
@@ -184,16 +213,24 @@ public class OrderIntake {
                     stale++;
                 }
             }
-            results.add(new IntakeResult(recorded, replayed, stale));
+            results.add(new IntakeResult(recorded, replayed, stale, plan.outside()));
         }
         return results;
     }
 
-    /** How many documents the event changed, and how many it left alone as a replay or an older version. */
-    public record IntakeResult(int recorded, int replayed, int stale) {
+    /**
+     * How many documents the event changed, how many it left alone as a replay or an older version, and how many
+     * of its parties are outside LedgerBridge (no workspaceId, so nothing of theirs to write).
+     */
+    public record IntakeResult(int recorded, int replayed, int stale, int outside) {
+
+        public IntakeResult(int recorded, int replayed, int stale) {
+            this(recorded, replayed, stale, 0);
+        }
+
         @Override
         public String toString() {
-            return recorded + " recorded, " + replayed + " replayed, " + stale + " not newer";
+            return recorded + " recorded, " + replayed + " replayed, " + stale + " not newer, " + outside + " outside";
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -13,10 +14,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerbridge.document.DocumentRepository;
 import io.ledgerbridge.intake.OrderIntake.Outcome;
+import io.ledgerbridge.workspace.Workspace;
+import io.ledgerbridge.workspace.Workspace.Role;
 import io.ledgerbridge.workspace.WorkspaceRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -41,8 +46,9 @@ class OrderIntakeTest {
         when(manager.getTransaction(any())).thenReturn(new SimpleTransactionStatus());
         transactions = new TransactionTemplate(manager);
         intake = new OrderIntake(JSON, new OrderEventSchema(), documents, workspaces, transactions);
-        when(workspaces.exists("demo-supplier")).thenReturn(true);
-        when(workspaces.exists("demo-venue")).thenReturn(true);
+        when(workspaces.find(anyString())).thenReturn(Optional.empty());
+        when(workspaces.find("demo-supplier")).thenReturn(Optional.of(workspace("demo-supplier", Role.SUPPLIER)));
+        when(workspaces.find("demo-venue")).thenReturn(Optional.of(workspace("demo-venue", Role.VENUE)));
         when(documents.markEventsApplied(anyList())).thenAnswer(call -> allTrue(call.getArgument(0)));
         when(documents.upsertAllIfNewer(anyList())).thenAnswer(call -> allTrue(call.getArgument(0)));
     }
@@ -141,6 +147,20 @@ class OrderIntakeTest {
     }
 
     @Test
+    void anEventRecordedForOneSideCarriesTheOtherSidesReasonForItsDeadLetter() throws Exception {
+        ObjectNode event = event("evt-half");
+        ((ObjectNode) event.at("/data/buyer")).put("workspaceId", "ws-nowhere");
+
+        Outcome outcome = intake.recordAll(List.of(event.toString())).get(0);
+
+        assertThat(outcome.isRejected()).isFalse();
+        assertThat(outcome.result().recorded()).isEqualTo(1);
+        assertThat(outcome.deadLetter()).isSameAs(outcome.partlyRejected());
+        assertThat(outcome.partlyRejected().getMessage()).startsWith("Event evt-half (order ord-demo-1001): the"
+                + " supplier's side was recorded, the other was not: workspace 'ws-nowhere' is named as the buyer");
+    }
+
+    @Test
     void aReplayInTheSameBatchChangesNothing() throws Exception {
         when(documents.markEventsApplied(anyList())).thenReturn(new boolean[] {true, true, false, false});
 
@@ -155,8 +175,8 @@ class OrderIntakeTest {
     void workspacesAreLookedUpOncePerBatch() throws Exception {
         intake.recordAll(List.of(event("evt-1").toString(), event("evt-2").toString(), event("evt-3").toString()));
 
-        verify(workspaces, times(1)).exists("demo-supplier");
-        verify(workspaces, times(1)).exists("demo-venue");
+        verify(workspaces, times(1)).find("demo-supplier");
+        verify(workspaces, times(1)).find("demo-venue");
     }
 
     @Test
@@ -182,6 +202,10 @@ class OrderIntakeTest {
 
         assertThatThrownBy(() -> intake.recordAll(List.of(event("evt-1").toString())))
                 .isInstanceOf(DataAccessResourceFailureException.class);
+    }
+
+    private static Workspace workspace(String id, Role role) {
+        return new Workspace(id, id, Set.of(role), Workspace.Plan.FREE, null, id + "@inbound.example", null, null);
     }
 
     private static ObjectNode event(String id) throws Exception {
