@@ -160,6 +160,39 @@ class OrderIntakeTest {
                 + " supplier's side was recorded, the other was not: workspace 'ws-nowhere' is named as the buyer");
     }
 
+    private String reasonOf(ObjectNode event) {
+        Outcome outcome = intake.recordAll(List.of(event.toString())).get(0);
+        assertThat(outcome.rejected()).as("the rejection of " + event.get("id").asText()).isNotNull();
+        return outcome.rejected().getMessage();
+    }
+
+    @Test
+    void twoLinesWithTheSameIdAreRejected() throws Exception {
+        ObjectNode event = event("evt-twins");
+        ((ObjectNode) event.at("/data/lines/2")).put("lineId", "l1");
+
+        assertThat(reasonOf(event)).contains("$.data.lines[2].lineId: 'l1' is also the lineId of $.data.lines[0];"
+                + " each line needs its own");
+    }
+
+    @Test
+    void aDueDateBeforeTheIssueDateIsRejected() throws Exception {
+        ObjectNode event = event("evt-early");
+        ((ObjectNode) event.get("data")).put("dueDate", "2026-11-20");
+
+        assertThat(reasonOf(event)).contains("$.data.dueDate: 2026-11-20 is before the issue date, 2026-11-21");
+    }
+
+    @Test
+    void aCurrencyThatIsNoIso4217CodeIsRejected() throws Exception {
+        ObjectNode event = event("evt-abc");
+        ((ObjectNode) event.get("data")).put("currency", "ABC");
+
+        assertThat(reasonOf(event)).contains("$.data.currency: 'ABC' is not an ISO 4217 currency code");
+        ((ObjectNode) event.get("data")).put("currency", "NZD");
+        assertThat(intake.recordAll(List.of(event.toString())).get(0).isRejected()).isFalse();
+    }
+
     @Test
     void aReplayInTheSameBatchChangesNothing() throws Exception {
         when(documents.markEventsApplied(anyList())).thenReturn(new boolean[] {true, true, false, false});
