@@ -164,6 +164,9 @@ public class OrderIntake {
                     + " for each field's range; fix the event at its producer and send it again.");
         }
         List<String> problems = schema.problems(tree);
+        if (problems.isEmpty()) {
+            problems = OrderRules.problems(tree.get("data"));
+        }
         if (!problems.isEmpty()) {
             throw new PermanentFailureException("The event breaks the order event contract ("
                     + OrderEventSchema.PUBLISHED_AT + "): " + listed(problems)
