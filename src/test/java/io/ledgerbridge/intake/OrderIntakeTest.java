@@ -193,6 +193,55 @@ class OrderIntakeTest {
         assertThat(intake.recordAll(List.of(event.toString())).get(0).isRejected()).isFalse();
     }
 
+    private static ObjectNode withTotals(ObjectNode event, String subtotal, String tax, String total) {
+        ((ObjectNode) event.at("/data/totals")).put("subtotal", new java.math.BigDecimal(subtotal))
+                .put("tax", new java.math.BigDecimal(tax)).put("total", new java.math.BigDecimal(total));
+        return event;
+    }
+
+    @Test
+    void totalsThatDoNotAddUpAreRejectedWithTheFiguresThatDiffer() throws Exception {
+        // the sample's lines: 10 × 4.50 + 15.00 + 0.90 = 60.90
+        assertThat(reasonOf(withTotals(event("evt-sum"), "60.90", "1.59", "62.50")))
+                .contains("$.data.totals: the subtotal 60.90 and the tax 1.59 make 62.49, not the total 62.50 (0.01 apart)");
+        assertThat(reasonOf(withTotals(event("evt-lines"), "61.90", "1.59", "63.49")))
+                .contains("$.data.totals.subtotal: 61.90, but the lines add up to 60.90 (1.00 apart;"
+                        + " up to 0.10 is left to rounding)");
+    }
+
+    @Test
+    void linesWithinTenCentsOfTheirTotalAreLeftToDeliverysRoundingLine() throws Exception {
+        Outcome outcome = intake.recordAll(List.of(withTotals(event("evt-close"), "61.00", "1.59", "62.59").toString())).get(0);
+
+        assertThat(outcome.isRejected()).as(String.valueOf(outcome.rejected())).isFalse();
+    }
+
+    @Test
+    void taxInclusiveLinesAddUpToTheTotalEachRoundedToCentsAfterItsDiscount() throws Exception {
+        ObjectNode event = event("evt-inclusive");
+        ((ObjectNode) event.get("data")).put("amountsAre", "TAX_INCLUSIVE");
+        // 3 × 3.3333 less 10 % = 8.99991 -> 9.00; with 15.00 and 0.90: 24.90
+        ((ObjectNode) event.at("/data/lines/0")).put("quantity", 3).put("unitPrice", new java.math.BigDecimal("3.3333"))
+                .put("discountPercent", 10);
+        assertThat(intake.recordAll(List.of(withTotals(event, "23.31", "1.59", "24.90").toString())).get(0).isRejected())
+                .isFalse();
+
+        assertThat(reasonOf(withTotals(event.put("id", "evt-inclusive-2"), "23.50", "1.59", "25.09")))
+                .contains("$.data.totals.total: 25.09, but the lines add up to 24.90 (0.19 apart;"
+                        + " up to 0.10 is left to rounding; amounts are TAX_INCLUSIVE)");
+    }
+
+    @Test
+    void anAmountTooLargeForTheDatabaseGetsAReasonAPersonUnderstands() throws Exception {
+        when(documents.upsertAllIfNewer(anyList())).thenThrow(new DataIntegrityViolationException("could not execute batch",
+                new java.sql.SQLException("ERROR: numeric field overflow", "22003")));
+
+        Outcome outcome = intake.recordAll(List.of(event("evt-overflow").toString())).get(0);
+
+        assertThat(outcome.rejected().getMessage()).doesNotContain("numeric field overflow")
+                .contains("too large for LedgerBridge").contains("9,999,999,999.99");
+    }
+
     @Test
     void aReplayInTheSameBatchChangesNothing() throws Exception {
         when(documents.markEventsApplied(anyList())).thenReturn(new boolean[] {true, true, false, false});
