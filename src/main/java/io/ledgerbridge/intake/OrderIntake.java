@@ -42,6 +42,8 @@ public class OrderIntake {
     private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
     /** Problems listed in a reason; the rest are counted. */
     static final int LISTED = 20;
+    /** PostgreSQL's SQLSTATE for a number too large for its column ("numeric field overflow"). */
+    private static final String NUMERIC_VALUE_OUT_OF_RANGE = "22003";
 
     private final ObjectMapper json;
     private final OrderEventSchema schema;
@@ -138,8 +140,7 @@ public class OrderIntake {
             if (e instanceof DataAccessResourceFailureException) {
                 throw e;
             }
-            return new Outcome(null, new PermanentFailureException("The event could not be stored: "
-                    + e.getMostSpecificCause().getMessage(), e));
+            return new Outcome(null, new PermanentFailureException(storingFailed(e), e));
         }
     }
 
@@ -179,6 +180,20 @@ public class OrderIntake {
             throw new PermanentFailureException("The event could not be read as an order event: "
                     + e.getOriginalMessage(), e);
         }
+    }
+
+    /** Why the database refused the event, in words a person can act on where the refusal is one we know. */
+    static String storingFailed(DataAccessException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && NUMERIC_VALUE_OUT_OF_RANGE.equals(sql.getSQLState())) {
+                // the schema's maximum (9,999,999,999.99, Xero's largest line amount) keeps totals well inside
+                // numeric(19,2); should an amount reach the database anyway, say so and not "numeric field overflow"
+                return "The event could not be stored: one of its amounts is too large for LedgerBridge (amounts go"
+                        + " up to 9,999,999,999.99, the largest Xero takes). Correct the event's totals at its producer"
+                        + " and send it again.";
+            }
+        }
+        return "The event could not be stored: " + e.getMostSpecificCause().getMessage();
     }
 
     /** The first {@link #LISTED} problems, then how many more: a reason says enough to act on, at a bounded length. */

@@ -109,15 +109,15 @@ class OrderIntakeIT {
     @Test
     void aReplayedEventOrAnOlderVersionChangesNothing() {
         String orderId = "ord-" + UUID.randomUUID();
-        ObjectNode v2 = OrderEvents.withTotal(OrderEvents.invoice(supplier, venue, orderId, 2), "70.00");
+        ObjectNode v2 = OrderEvents.pricedAt(OrderEvents.invoice(supplier, venue, orderId, 2), "70.00");
         publish(v2);
         awaitDocument(supplier, orderId);
 
-        ObjectNode replay = OrderEvents.withTotal(v2.deepCopy(), "99.00");
+        ObjectNode replay = OrderEvents.pricedAt(v2.deepCopy(), "99.00");
         ((ObjectNode) replay.get("data")).put("version", 9);
         publish(replay);
-        publish(OrderEvents.withTotal(OrderEvents.invoice(supplier, venue, orderId, 1), "10.00"));
-        publish(OrderEvents.withTotal(OrderEvents.invoice(supplier, venue, orderId, 2), "20.00"));
+        publish(OrderEvents.pricedAt(OrderEvents.invoice(supplier, venue, orderId, 1), "30.00"));
+        publish(OrderEvents.pricedAt(OrderEvents.invoice(supplier, venue, orderId, 2), "20.00"));
         // A marker event after them: once it is recorded, the three before it have been consumed.
         String markerOrder = "ord-" + UUID.randomUUID();
         publish(OrderEvents.invoice(supplier, venue, markerOrder, 1));
@@ -128,7 +128,7 @@ class OrderIntakeIT {
         assertThat(document.get("total").decimalValue()).isEqualByComparingTo("70.00");
         assertThat(document.get("lastEventId").asText()).isEqualTo(v2.get("id").asText());
 
-        ObjectNode v3 = OrderEvents.withTotal(OrderEvents.invoice(supplier, venue, orderId, 3), "75.50");
+        ObjectNode v3 = OrderEvents.pricedAt(OrderEvents.invoice(supplier, venue, orderId, 3), "75.50");
         v3.put("type", "order.updated");
         publish(v3);
         await().atMost(WAIT).untilAsserted(() -> {
