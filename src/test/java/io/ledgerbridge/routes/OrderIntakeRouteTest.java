@@ -296,6 +296,67 @@ class OrderIntakeRouteTest {
         dead.assertIsSatisfied();
     }
 
+    @Test
+    void cancellingAnOrderCancelsItsCreditNotesAndLeavesALockedOneLocked() throws Exception {
+        String orderId = "ord-" + UUID.randomUUID();
+        ObjectNode invoice = sampleEvent();
+        ((ObjectNode) invoice.get("data")).put("orderId", orderId);
+        ObjectNode cancelled = invoice.deepCopy().put("id", "evt-" + UUID.randomUUID()).put("type", "order.cancelled");
+        ((ObjectNode) cancelled.get("data")).put("version", 4);
+        MockEndpoint dead = deadLetters();
+        dead.expectedMessageCount(0);
+        // delivery stays out of the way: the documents' states are the intake's alone here
+        camel.getRouteController().stopRoute("xero-dispatch");
+        try {
+            send(invoice.toString(), creditNote(orderId, "CN-A", 2), creditNote(orderId, "CN-B", 3),
+                    creditNote(orderId, "CN-C", 5));
+            // delivered meanwhile; CN-B was paid in the supplier's Xero, so it is locked there
+            jdbc.sql("UPDATE documents SET state = 'SYNCED', next_attempt_at = now() - interval '1 hour'"
+                    + " WHERE workspace_id IN ('demo-supplier', 'demo-venue') AND order_id = :order")
+                    .param("order", orderId).update();
+            jdbc.sql("UPDATE documents SET state = 'LOCKED', error = 'Paid in Xero' WHERE workspace_id = 'demo-supplier'"
+                    + " AND source_key = :key").param("key", orderId + "/CN-B").update();
+            java.time.OffsetDateTime before = jdbc.sql("SELECT now()").query(java.time.OffsetDateTime.class).single();
+
+            send(cancelled.toString());
+
+            assertThat(creditNotes(orderId, before)).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple("demo-supplier", "CN-A", "order.cancelled", "PENDING", true, 4L),
+                    org.assertj.core.groups.Tuple.tuple("demo-venue", "CN-A", "order.cancelled", "PENDING", true, 4L),
+                    org.assertj.core.groups.Tuple.tuple("demo-supplier", "CN-B", "order.cancelled", "LOCKED", false, 4L),
+                    org.assertj.core.groups.Tuple.tuple("demo-venue", "CN-B", "order.cancelled", "PENDING", true, 4L),
+                    // issued after the cancellation (a later version): not cancelled by it
+                    org.assertj.core.groups.Tuple.tuple("demo-supplier", "CN-C", "credit_note.issued", "SYNCED", false, 5L),
+                    org.assertj.core.groups.Tuple.tuple("demo-venue", "CN-C", "credit_note.issued", "SYNCED", false, 5L));
+            assertThat(jdbc.sql("""
+                    SELECT count(*) FROM documents WHERE order_id = :order AND xero_type LIKE '%CREDIT'
+                       AND payload->>'creditNoteNumber' <> number
+                    """).param("order", orderId).query(Long.class).single()).as("each keeps its own payload").isZero();
+            assertThat(jdbc.sql("SELECT error FROM documents WHERE workspace_id = 'demo-supplier' AND source_key = :key")
+                    .param("key", orderId + "/CN-B").query(String.class).single()).isEqualTo("Paid in Xero");
+        } finally {
+            camel.getRouteController().startRoute("xero-dispatch");
+        }
+        dead.assertIsSatisfied();
+    }
+
+    private String creditNote(String orderId, String number, int version) throws Exception {
+        ObjectNode event = (ObjectNode) json.readTree(Files.readString(Path.of("samples/credit-note-issued.json")));
+        event.put("id", "evt-" + UUID.randomUUID());
+        ((ObjectNode) event.get("data")).put("orderId", orderId).put("creditNoteNumber", number).put("version", version);
+        return event.toString();
+    }
+
+    /** workspace, number, last event type, state, due again since {@code before}, version of the order's credit notes. */
+    private List<org.assertj.core.groups.Tuple> creditNotes(String orderId, java.time.OffsetDateTime before) {
+        return jdbc.sql("""
+                SELECT workspace_id, number, last_event_type, state, next_attempt_at > :before AS later, version
+                  FROM documents WHERE order_id = :order AND xero_type LIKE '%CREDIT'
+                """).param("order", orderId).param("before", before).query((row, i) -> org.assertj.core.groups.Tuple.tuple(
+                row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getBoolean(5), row.getLong(6)))
+                .list();
+    }
+
     private String reasonOf(MockEndpoint dead, int index) throws Exception {
         return json.readTree(dead.getExchanges().get(index).getMessage().getBody(String.class)).get("reason").asText();
     }
