@@ -42,6 +42,7 @@ public class OrderIntake {
     private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
     /** Problems listed in a reason; the rest are counted. */
     static final int LISTED = 20;
+    private static final String ORDER_CANCELLED = "order.cancelled";
     /** PostgreSQL's SQLSTATE for a number too large for its column ("numeric field overflow"). */
     private static final String NUMERIC_VALUE_OUT_OF_RANGE = "22003";
 
@@ -215,6 +216,16 @@ public class OrderIntake {
             }
         }
         boolean[] recordedFresh = documents.upsertAllIfNewer(fresh);
+        List<DesiredDocument> cancelled = new ArrayList<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            if (recordedFresh[i] && cancelsItsCreditNotes(fresh.get(i))) {
+                cancelled.add(fresh.get(i));
+            }
+        }
+        if (!cancelled.isEmpty()) {
+            int creditNotes = documents.cancelCreditNotes(cancelled);
+            log.info("{} order cancellation(s) reached {} credit note(s) of the same orders", cancelled.size(), creditNotes);
+        }
         List<IntakeResult> results = new ArrayList<>(plans.size());
         int doc = 0;
         int freshIndex = 0;
@@ -234,6 +245,12 @@ public class OrderIntake {
             results.add(new IntakeResult(recorded, replayed, stale, plan.outside()));
         }
         return results;
+    }
+
+    /** A cancelled invoice or bill voids its order's credit notes too; a stale cancellation was not recorded. */
+    private static boolean cancelsItsCreditNotes(DesiredDocument document) {
+        return ORDER_CANCELLED.equals(document.eventType())
+                && (document.xeroType() == DesiredDocument.XeroType.ACCREC || document.xeroType() == DesiredDocument.XeroType.ACCPAY);
     }
 
     /**

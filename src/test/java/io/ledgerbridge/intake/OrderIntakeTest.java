@@ -243,6 +243,19 @@ class OrderIntakeTest {
     }
 
     @Test
+    void onlyACancellationThatWasRecordedReachesTheCreditNotes() throws Exception {
+        ObjectNode cancelled = event("evt-cancel").put("type", "order.cancelled");
+        ObjectNode stale = event("evt-cancel-old").put("type", "order.cancelled");
+        // the first event's two documents are newer than what is stored, the second's are not
+        when(documents.upsertAllIfNewer(anyList())).thenReturn(new boolean[] {true, true, false, false});
+
+        intake.recordAll(List.of(cancelled.toString(), stale.toString()));
+
+        verify(documents).cancelCreditNotes(org.mockito.ArgumentMatchers.argThat((List<DesiredDocument> cancellations) ->
+                cancellations.size() == 2 && cancellations.stream().allMatch(document -> document.eventId().equals("evt-cancel"))));
+    }
+
+    @Test
     void aReplayInTheSameBatchChangesNothing() throws Exception {
         when(documents.markEventsApplied(anyList())).thenReturn(new boolean[] {true, true, false, false});
 
