@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerbridge.document.DocumentRepository;
+import io.ledgerbridge.intake.DesiredDocument.XeroType;
 import io.ledgerbridge.intake.DocumentPlanner.Plan;
 import io.ledgerbridge.support.PermanentFailureException;
 import io.ledgerbridge.workspace.Workspace;
@@ -27,14 +28,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records what a batch of order events asks for, in one transaction: the desired state of each document
- * per workspace (a newer version wins) and each event id per workspace (a replay changes nothing).
+ * per workspace (a newer version wins; a recorded cancellation reaches the order's credit notes) and each event
+ * (its CloudEvents source and id) per workspace (a replay changes nothing).
  * <p>
  * An event that is not JSON, breaks the published contract or can go to no workspace is rejected on
  * its own, with the reason; the rest of the batch is recorded. An event recorded for one side but naming a
- * workspace that cannot take the other is recorded, and carries the reason for that side too. A database failure that may pass (connection
- * lost, deadlock, timeout) fails the whole batch, so the caller tries it again and nothing is committed in
- * between. Any other database failure is narrowed down: each event then gets its own transaction, and only
- * the one that cannot be stored is rejected. An unexpected fault with one event rejects that event only.
+ * workspace that cannot take the other is recorded, and carries the reason for that side too. A database
+ * failure that may pass (connection lost, deadlock, timeout) fails the whole batch, so the caller tries it
+ * again and nothing is committed in between. Any other database failure is narrowed down: each event then
+ * gets its own transaction, and only the one that cannot be stored is rejected. An unexpected fault with one
+ * event rejects that event only.
  */
 @Component("orderIntake")
 public class OrderIntake {
@@ -250,7 +253,7 @@ public class OrderIntake {
     /** A cancelled invoice or bill voids its order's credit notes too; a stale cancellation was not recorded. */
     private static boolean cancelsItsCreditNotes(DesiredDocument document) {
         return ORDER_CANCELLED.equals(document.eventType())
-                && (document.xeroType() == DesiredDocument.XeroType.ACCREC || document.xeroType() == DesiredDocument.XeroType.ACCPAY);
+                && (document.xeroType() == XeroType.ACCREC || document.xeroType() == XeroType.ACCPAY);
     }
 
     /**
@@ -258,11 +261,6 @@ public class OrderIntake {
      * of its parties are outside LedgerBridge (no workspaceId, so nothing of theirs to write).
      */
     public record IntakeResult(int recorded, int replayed, int stale, int outside) {
-
-        public IntakeResult(int recorded, int replayed, int stale) {
-            this(recorded, replayed, stale, 0);
-        }
-
         @Override
         public String toString() {
             return recorded + " recorded, " + replayed + " replayed, " + stale + " not newer, " + outside + " outside";
