@@ -3,6 +3,7 @@ package io.ledgerbridge.deadletter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +21,10 @@ import org.springframework.stereotype.Component;
  * Stores a failed message with its reason, route and attempt count, and turns the exchange into the
  * dead letter published on xero.sync.dlq (keyed by workspace). Works on the whole exchange: the
  * failure, the redelivery count and the consumer's headers all live there.
+ * <p>
+ * A consumed record has one dead letter however often it is tried: its row is found again by the record's
+ * topic, partition, offset and timestamp. A dead letter larger than {@code ledgerbridge.dead-letters.max-message-bytes}
+ * (Kafka takes 1 MB per request) is published without the original message, which stays in its row.
  */
 @Component("deadLetterRecorder")
 public class DeadLetterRecorder {
@@ -31,10 +37,13 @@ public class DeadLetterRecorder {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final int maxMessageBytes;
 
-    public DeadLetterRecorder(JdbcClient jdbc, ObjectMapper json) {
+    public DeadLetterRecorder(JdbcClient jdbc, ObjectMapper json,
+                              @Value("${ledgerbridge.dead-letters.max-message-bytes:900000}") int maxMessageBytes) {
         this.jdbc = jdbc;
         this.json = json;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     public void record(Exchange exchange) throws JsonProcessingException {
@@ -52,11 +61,47 @@ public class DeadLetterRecorder {
         source.put("key", exchange.getMessage().getHeader(KafkaConstants.KEY));
 
         Map<String, Object> letter = store(workspaceId, routeId == null ? UNKNOWN_WORKSPACE : routeId, reason,
-                failure == null ? null : failure.getClass().getName(), attempts, original, source);
+                failure == null ? null : failure.getClass().getName(), attempts, original, source, sourceRef(exchange));
 
         exchange.getMessage().removeHeaders("kafka.(TOPIC|PARTITION|OFFSET|TIMESTAMP|HEADERS|LAST_RECORD_BEFORE_COMMIT|LAST_POLL_RECORD)");
         exchange.getMessage().setHeader(KafkaConstants.KEY, workspaceId);
-        exchange.getMessage().setBody(json.writeValueAsString(letter));
+        exchange.getMessage().setBody(publishable(letter, original));
+    }
+
+    /**
+     * The dead letter as published: whole when it fits in max-message-bytes, else without the original message,
+     * saying how large it was and which row holds it. Anything larger is refused by Kafka, and the dead letter
+     * would be tried again forever.
+     */
+    private String publishable(Map<String, Object> letter, String original) throws JsonProcessingException {
+        String whole = json.writeValueAsString(letter);
+        if (whole.getBytes(StandardCharsets.UTF_8).length <= maxMessageBytes) {
+            return whole;
+        }
+        int originalBytes = original == null ? 0 : original.getBytes(StandardCharsets.UTF_8).length;
+        letter.put("originalMessage", null);
+        letter.put("originalMessageOmitted", true);
+        letter.put("originalMessageBytes", originalBytes);
+        letter.put("originalMessageReference", "dead_letters row " + letter.get("deadLetterId")
+                + " (column original_message): the message was too large to publish with its dead letter");
+        log.warn("Dead letter {} is published without its original message of {} bytes (over {} bytes in all)",
+                letter.get("deadLetterId"), originalBytes, maxMessageBytes);
+        return json.writeValueAsString(letter);
+    }
+
+    /**
+     * Which consumed record this is: topic/partition/offset@timestamp, the same on every try of the record. The
+     * timestamp tells a recreated topic's offsets from the old ones. Null for a message not consumed from Kafka.
+     */
+    static String sourceRef(Exchange exchange) {
+        Object topic = exchange.getMessage().getHeader(KafkaConstants.TOPIC);
+        Object partition = exchange.getMessage().getHeader(KafkaConstants.PARTITION);
+        Object offset = exchange.getMessage().getHeader(KafkaConstants.OFFSET);
+        if (topic == null || partition == null || offset == null) {
+            return null;
+        }
+        Object timestamp = exchange.getMessage().getHeader(KafkaConstants.TIMESTAMP);
+        return topic + "/" + partition + "/" + offset + (timestamp == null ? "" : "@" + timestamp);
     }
 
     /**
@@ -66,7 +111,8 @@ public class DeadLetterRecorder {
      */
     public String documentFailure(String workspaceId, java.util.UUID documentId, String orderId, String reason,
                                   String statusRecord) throws JsonProcessingException {
-        Map<String, Object> letter = store(workspaceId, "xero-lane", reason, null, 1, statusRecord, Map.of());
+        Map<String, Object> letter = store(workspaceId, "xero-lane", FailureReasons.bounded(reason), null, 1, statusRecord,
+                Map.of());
         letter.put("documentId", documentId == null ? null : documentId.toString());
         letter.put("orderId", orderId);
         return json.writeValueAsString(letter);
@@ -76,10 +122,20 @@ public class DeadLetterRecorder {
     private Map<String, Object> store(String workspaceId, String routeId, String reason, String exceptionType,
                                       int attempts, String original, Map<String, Object> source)
             throws JsonProcessingException {
+        return store(workspaceId, routeId, reason, exceptionType, attempts, original, source, null);
+    }
+
+    /** With a source reference: a record already dead-lettered keeps its row, with the latest reason. */
+    private Map<String, Object> store(String workspaceId, String routeId, String reason, String exceptionType,
+                                      int attempts, String original, Map<String, Object> source, String sourceRef)
+            throws JsonProcessingException {
         long id = jdbc.sql("""
                 INSERT INTO dead_letters (workspace_id, route_id, reason, exception_type, attempts,
-                                          original_message, original_headers)
-                VALUES (:workspace, :route, :reason, :type, :attempts, :original, CAST(:headers AS jsonb))
+                                          original_message, original_headers, source_ref)
+                VALUES (:workspace, :route, :reason, :type, :attempts, :original, CAST(:headers AS jsonb), :sourceRef)
+                ON CONFLICT (workspace_id, source_ref) DO UPDATE
+                   SET reason = EXCLUDED.reason, exception_type = EXCLUDED.exception_type,
+                       attempts = GREATEST(dead_letters.attempts, EXCLUDED.attempts)
                 RETURNING dead_letter_id
                 """)
                 .param("workspace", workspaceId)
@@ -89,6 +145,7 @@ public class DeadLetterRecorder {
                 .param("attempts", attempts)
                 .param("original", original)
                 .param("headers", json.writeValueAsString(source))
+                .param("sourceRef", sourceRef)
                 .query(Long.class)
                 .single();
         log.warn("Dead letter {} for workspace {} from {}: {}", id, workspaceId, routeId, reason);

@@ -73,16 +73,51 @@ public class DocumentRepository {
     }
 
     /**
-     * Remembers that each document's workspace has applied its event, in order. One round trip.
+     * An order's cancellation reaches its credit notes: for each cancelled invoice or bill, the credit notes of the
+     * same order on the same side in that workspace (ACCRECCREDIT with ACCREC, ACCPAYCREDIT with ACCPAY) take the
+     * cancellation, so delivery voids them too. Each keeps its own payload; it takes the cancellation's event and
+     * version, and is due again after the debounce. A LOCKED one (paid in Xero) keeps its state, a VOIDED one is left
+     * as it is, and one of a later version than the cancellation (issued after it) is not cancelled by it.
+     * One round trip.
+     *
+     * @return how many credit notes took a cancellation
+     */
+    public int cancelCreditNotes(List<DesiredDocument> cancellations) {
+        SqlParameterSource[] rows = cancellations.stream().map(cancelled -> new MapSqlParameterSource()
+                .addValue("workspace", cancelled.workspaceId())
+                .addValue("orderId", cancelled.orderId())
+                .addValue("creditType", cancelled.xeroType().name() + "CREDIT")
+                .addValue("version", cancelled.version())
+                .addValue("eventId", cancelled.eventId())
+                .addValue("eventType", cancelled.eventType())
+                .addValue("debounceMs", debounceMs)).toArray(SqlParameterSource[]::new);
+        int[] counts = batch.batchUpdate("""
+                UPDATE documents
+                   SET version = :version, last_event_id = :eventId, last_event_type = :eventType, updated_at = now(),
+                       next_attempt_at = CASE WHEN state = 'LOCKED' THEN next_attempt_at
+                                              ELSE now() + :debounceMs * interval '1 millisecond' END,
+                       error = CASE WHEN state = 'LOCKED' THEN error END,
+                       fix_hint = CASE WHEN state = 'LOCKED' THEN fix_hint END,
+                       state = CASE WHEN state = 'LOCKED' THEN 'LOCKED' ELSE 'PENDING' END
+                 WHERE workspace_id = :workspace AND order_id = :orderId AND xero_type = :creditType
+                   AND version < :version AND state <> 'VOIDED'
+                """, rows);
+        return java.util.Arrays.stream(counts).sum();
+    }
+
+    /**
+     * Remembers that each document's workspace has applied its event, in order. An event is its CloudEvents
+     * source and id together: the same id from another source is another event. One round trip.
      *
      * @return for each document, false when its workspace had already applied the event (a replay)
      */
     public boolean[] markEventsApplied(List<DesiredDocument> documents) {
         SqlParameterSource[] rows = documents.stream().map(document -> new MapSqlParameterSource()
                 .addValue("workspace", document.workspaceId())
+                .addValue("source", document.eventSource())
                 .addValue("eventId", document.eventId())).toArray(SqlParameterSource[]::new);
         return changed(batch.batchUpdate("""
-                INSERT INTO processed_events (workspace_id, event_id) VALUES (:workspace, :eventId)
+                INSERT INTO processed_events (workspace_id, source, event_id) VALUES (:workspace, :source, :eventId)
                 ON CONFLICT DO NOTHING
                 """, rows));
     }

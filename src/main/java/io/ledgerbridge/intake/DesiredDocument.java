@@ -2,7 +2,10 @@ package io.ledgerbridge.intake;
 
 import java.math.BigDecimal;
 
-/** What one workspace's Xero should hold for one platform document, at one version. */
+/**
+ * What one workspace's Xero should hold for one platform document, at one version. The event that asked for it
+ * is known by its CloudEvents source and id together.
+ */
 public record DesiredDocument(
         String workspaceId,
         String sourceKey,
@@ -10,6 +13,7 @@ public record DesiredDocument(
         XeroType xeroType,
         long version,
         String eventId,
+        String eventSource,
         String eventType,
         String number,
         String currency,

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * The order-intake route's side of {@link OrderIntake}: the Kafka consumer hands over a poll's records as
  * one exchange whose body is the list of the records' exchanges. Records them in one go, and gives back the
- * records that were rejected, each ready for the dead letter with its reason.
+ * records that need a dead letter, each with its reason: those rejected, and those recorded for one side only.
  */
 @Component("intakeBatch")
 public class IntakeBatch {
@@ -37,18 +37,26 @@ public class IntakeBatch {
         List<Exchange> rejected = new ArrayList<>();
         int recorded = 0;
         int unchanged = 0;
+        int outside = 0;
+        int oneSide = 0;
         for (int i = 0; i < records.size(); i++) {
             Outcome outcome = outcomes.get(i);
-            if (outcome.isRejected()) {
-                records.get(i).setProperty(Exchange.EXCEPTION_CAUGHT, outcome.rejected());
-                rejected.add(records.get(i));
-            } else {
+            if (!outcome.isRejected()) {
                 recorded += outcome.result().recorded();
                 unchanged += outcome.result().replayed() + outcome.result().stale();
+                outside += outcome.result().outside();
+            }
+            if (outcome.deadLetter() != null) {
+                // the whole event, or (recorded for the other) the side it named a workspace that cannot take
+                oneSide += outcome.isRejected() ? 0 : 1;
+                records.get(i).setProperty(Exchange.EXCEPTION_CAUGHT, outcome.deadLetter());
+                rejected.add(records.get(i));
             }
         }
-        log.info("{} order event(s) in {} ms: {} document(s) recorded, {} replayed or not newer, {} event(s) to the dead letter",
-                records.size(), (System.nanoTime() - started) / 1_000_000, recorded, unchanged, rejected.size());
+        log.info("{} order event(s) in {} ms: {} document(s) recorded, {} replayed or not newer, {} {} outside LedgerBridge"
+                        + " (no workspaceId), {} event(s) to the dead letter ({} for one side only)",
+                records.size(), (System.nanoTime() - started) / 1_000_000, recorded, unchanged, outside,
+                outside == 1 ? "party" : "parties", rejected.size(), oneSide);
         return rejected;
     }
 

@@ -26,6 +26,16 @@ class FailureReasonsTest {
     }
 
     @Test
+    void aLongReasonIsCutToTwoThousandCharactersAndSaysSo() {
+        String reason = FailureReasons.describe(new io.ledgerbridge.support.PermanentFailureException(
+                "The event breaks the order event contract: " + "$.data.notes: too long; ".repeat(1000)), 1);
+
+        assertThat(reason).hasSizeLessThanOrEqualTo(2_000)
+                .startsWith("The event breaks the order event contract: $.data.notes: too long;")
+                .endsWith(" characters more)");
+    }
+
+    @Test
     void aMissingFailureIsStillDescribed() {
         assertThat(FailureReasons.describe(null, 2)).contains("without an error being recorded").contains("2 attempt(s)");
     }

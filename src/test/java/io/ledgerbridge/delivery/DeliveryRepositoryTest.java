@@ -28,7 +28,7 @@ class DeliveryRepositoryTest {
         db = TestDatabase.fresh();
         repository = new DeliveryRepository(db.jdbc(), db.batch());
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
-        events = new StatusEvents(new Outbox(db.jdbc(), db.batch()), new DeadLetterRecorder(db.jdbc(), json), json,
+        events = new StatusEvents(new Outbox(db.jdbc(), db.batch()), new DeadLetterRecorder(db.jdbc(), json, 900_000), json,
                 Clock.systemUTC());
         db.jdbc().sql("""
                 INSERT INTO workspaces (workspace_id, name, roles, inbound_address)

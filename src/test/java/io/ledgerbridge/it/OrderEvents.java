@@ -52,11 +52,20 @@ final class OrderEvents {
         return payment;
     }
 
-    /** A new total with the sample's tax kept and the subtotal the rest, as the coder checks all three. */
+    /** The total, and the subtotal that keeps subtotal + tax = total (intake checks it); the lines are the caller's. */
     static ObjectNode withTotal(ObjectNode event, String total) {
         ObjectNode totals = (ObjectNode) event.get("data").get("totals");
-        totals.put("total", new BigDecimal(total));
-        totals.put("subtotal", new BigDecimal(total).subtract(totals.get("tax").decimalValue()));
+        totals.put("total", new BigDecimal(total)).put("subtotal", new BigDecimal(total).subtract(totals.get("tax").decimalValue()));
         return event;
+    }
+
+    /**
+     * An invoice whose first line (10 apples) is priced so that the lines and totals come to {@code total}: the
+     * other lines make 15.90 and the tax 1.59, so the total must be more than 17.49.
+     */
+    static ObjectNode pricedAt(ObjectNode event, String total) {
+        BigDecimal apples = new BigDecimal(total).subtract(new BigDecimal("17.49"));
+        ((ObjectNode) event.at("/data/lines/0")).put("quantity", 10).put("unitPrice", apples.divide(BigDecimal.TEN));
+        return withTotal(event, total);
     }
 }

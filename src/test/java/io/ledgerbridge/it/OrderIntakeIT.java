@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The whole app on the embedded stack: events produced to Kafka become documents visible through the
@@ -33,6 +36,8 @@ class OrderIntakeIT {
     int port;
     @Autowired
     Environment environment;
+    @Autowired
+    JdbcClient jdbc;
 
     private ApiClient api;
     private KafkaTestClient kafka;
@@ -104,15 +109,15 @@ class OrderIntakeIT {
     @Test
     void aReplayedEventOrAnOlderVersionChangesNothing() {
         String orderId = "ord-" + UUID.randomUUID();
-        ObjectNode v2 = OrderEvents.withTotal(OrderEvents.invoice(supplier, venue, orderId, 2), "70.00");
+        ObjectNode v2 = OrderEvents.pricedAt(OrderEvents.invoice(supplier, venue, orderId, 2), "70.00");
         publish(v2);
         awaitDocument(supplier, orderId);
 
-        ObjectNode replay = OrderEvents.withTotal(v2.deepCopy(), "99.00");
+        ObjectNode replay = OrderEvents.pricedAt(v2.deepCopy(), "99.00");
         ((ObjectNode) replay.get("data")).put("version", 9);
         publish(replay);
-        publish(OrderEvents.withTotal(OrderEvents.invoice(supplier, venue, orderId, 1), "10.00"));
-        publish(OrderEvents.withTotal(OrderEvents.invoice(supplier, venue, orderId, 2), "20.00"));
+        publish(OrderEvents.pricedAt(OrderEvents.invoice(supplier, venue, orderId, 1), "30.00"));
+        publish(OrderEvents.pricedAt(OrderEvents.invoice(supplier, venue, orderId, 2), "20.00"));
         // A marker event after them: once it is recorded, the three before it have been consumed.
         String markerOrder = "ord-" + UUID.randomUUID();
         publish(OrderEvents.invoice(supplier, venue, markerOrder, 1));
@@ -123,7 +128,7 @@ class OrderIntakeIT {
         assertThat(document.get("total").decimalValue()).isEqualByComparingTo("70.00");
         assertThat(document.get("lastEventId").asText()).isEqualTo(v2.get("id").asText());
 
-        ObjectNode v3 = OrderEvents.withTotal(OrderEvents.invoice(supplier, venue, orderId, 3), "75.50");
+        ObjectNode v3 = OrderEvents.pricedAt(OrderEvents.invoice(supplier, venue, orderId, 3), "75.50");
         v3.put("type", "order.updated");
         publish(v3);
         await().atMost(WAIT).untilAsserted(() -> {
@@ -162,6 +167,43 @@ class OrderIntakeIT {
         JsonNode letter = awaitDeadLetter(garbage);
         assertThat(letter.get("reason").asText()).startsWith("The message is not JSON");
         assertThat(awaitDocument(supplier, orderId)).isNotNull();
+    }
+
+    @Test
+    void aRejectedEventTooLargeForItsDeadLetterDoesNotHoldUpIntake() {
+        String orderId = "ord-" + UUID.randomUUID();
+        ObjectNode big = OrderEvents.invoice(supplier, venue, orderId, 1);
+        ((ObjectNode) big.get("data")).remove("lines");
+        // 1 MB as sent (the broker's default limit), 2 MB once quoted again inside its dead letter
+        ((ObjectNode) big.get("data")).put("notes", "\"".repeat(500_000));
+        RecordMetadata sent = kafka.send("orders.events", supplier, big.toString());
+        String goodOrder = "ord-" + UUID.randomUUID();
+        publish(OrderEvents.invoice(supplier, venue, goodOrder, 1));
+
+        assertThat(awaitDocument(supplier, goodOrder)).isNotNull();
+        List<ConsumerRecord<String, String>> letters = kafka.readUntil("xero.sync.dlq", record -> {
+            JsonNode source = read(record.value()).path("source");
+            return source.path("topic").asText().equals("orders.events") && source.path("offset").asLong() == sent.offset();
+        }, WAIT);
+        assertThat(letters).as("the dead letter of offset " + sent.offset()).hasSize(1);
+        JsonNode letter = read(letters.get(0).value());
+        assertThat(letter.get("originalMessage").isNull()).isTrue();
+        assertThat(letter.get("originalMessageOmitted").asBoolean()).isTrue();
+        assertThat(letter.get("originalMessageBytes").asLong()).isEqualTo(big.toString().getBytes(StandardCharsets.UTF_8).length);
+        assertThat(letter.get("reason").asText()).contains("required property 'lines' not found");
+        List<Long> rows = jdbc.sql("""
+                SELECT dead_letter_id FROM dead_letters
+                 WHERE original_headers->>'topic' = 'orders.events' AND original_headers->>'offset' = :offset
+                """).param("offset", String.valueOf(sent.offset())).query(Long.class).list();
+        assertThat(rows).containsExactly(letter.get("deadLetterId").asLong());
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
