@@ -368,8 +368,11 @@ public final class Bench {
         data.put("orderId", orderId);
         data.put("invoiceNumber", "INV-" + orderId);
         ((ObjectNode) data.get("supplier")).put("workspaceId", supplier);
+        // a buyer outside LedgerBridge (no workspace of its own): the supplier's invoice only, as before intake
+        // gave a side naming an unknown workspace a dead letter of its own
         ObjectNode party = (ObjectNode) data.get("buyer");
-        party.put("workspaceId", buyer).put("name", "Venue " + buyer).put("email", "ap@" + buyer + ".example")
+        party.remove("workspaceId");
+        party.put("name", "Venue " + buyer).put("email", "ap@" + buyer + ".example")
                 .put("taxNumber", String.valueOf(10_000_000_000L + Math.abs(buyer.hashCode() % 1_000_000_000L)));
         return event.toString();
     }
