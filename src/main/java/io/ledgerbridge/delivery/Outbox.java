@@ -59,6 +59,15 @@ public class Outbox {
                 .stream().sorted(java.util.Comparator.comparingLong(Row::id)).toList();
     }
 
+    /** Publishing the rows failed: they are taken again after {@code seconds} (not at the end of the claim). */
+    public void retryIn(List<Long> ids, int seconds) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE outbox SET claimed_until = now() + :seconds * interval '1 second' WHERE outbox_id IN (:ids)")
+                .param("seconds", seconds).param("ids", ids).update();
+    }
+
     /** The rows are published. */
     public void published(List<Long> ids) {
         if (ids.isEmpty()) {

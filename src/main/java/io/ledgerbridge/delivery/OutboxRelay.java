@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The sync-status route's side of the {@link Outbox}: takes what waits to be published, hands the route one Kafka
  * record per row (state changes as the body, dead letters in a property), and deletes the rows once Kafka took them.
- * A failed publish leaves the rows claimed for {@link #LEASE_SECONDS}; the next relay then publishes them again.
+ * A failed publish makes the rows due again after {@link #RETRY_SECONDS}; a relay that died with rows taken leaves them
+ * for {@link #LEASE_SECONDS}; either way the next relay publishes them again.
  */
 @Component("outboxRelay")
 public class OutboxRelay {
@@ -21,6 +22,7 @@ public class OutboxRelay {
     /** Exchange property: the ids of the rows taken. */
     public static final String TAKEN = "LedgerBridgeOutboxRows";
     static final int LEASE_SECONDS = 30;
+    static final int RETRY_SECONDS = 2;
     private static final int BATCH = 500;
 
     private final Outbox outbox;
@@ -47,6 +49,12 @@ public class OutboxRelay {
         exchange.getMessage().setBody(status);
         exchange.setProperty(DEAD_LETTERS, dead);
         exchange.setProperty(TAKEN, rows.stream().map(Outbox.Row::id).toList());
+    }
+
+    /** Kafka refused the records: the rows go again in a few seconds (a crash instead leaves them for the lease). */
+    @SuppressWarnings("unchecked")
+    public void failed(Exchange exchange) {
+        outbox.retryIn(exchange.getProperty(TAKEN, List.class), RETRY_SECONDS);
     }
 
     /** Kafka took every record of the exchange: the rows are done. */

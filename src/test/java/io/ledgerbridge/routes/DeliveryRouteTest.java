@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -40,6 +41,9 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(classes = Application.class)
 @ActiveProfiles({"local", "test"})
 @UseAdviceWith
+// Closed after the class: the route tests share the JVM's one embedded stack, and another live context's lanes would
+// deliver these documents through routes that are not advised.
+@DirtiesContext
 class DeliveryRouteTest {
 
     /** Orders whose workspace's hand-over to the lane fails this many more times. */

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -42,6 +43,8 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(classes = Application.class)
 @ActiveProfiles({"local", "test"})
 @UseAdviceWith
+// Closed after the class, so its lanes do not deliver the documents of the next route test's advised routes.
+@DirtiesContext
 class OrderIntakeRouteTest {
 
     private static final AtomicInteger FAIL_NEXT = new AtomicInteger();
