@@ -20,7 +20,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class XeroApiGateway {
 
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    /**
+     * If-Modified-Since as Xero's OpenAPI document declares it (a date-time, e.g. 2020-02-06T12:17:43Z; FACTS.md §3),
+     * in UTC to the second, which is what Xero compares.
+     */
+    private static final DateTimeFormatter MODIFIED_SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final ProducerTemplate producer;
     private final TokenService tokens;
@@ -62,7 +67,7 @@ public class XeroApiGateway {
                 message.setHeader("Idempotency-Key", request.idempotencyKey());
             }
             if (request.ifModifiedSince() != null) {
-                message.setHeader("If-Modified-Since", HTTP_DATE.format(request.ifModifiedSince()));
+                message.setHeader("If-Modified-Since", MODIFIED_SINCE.format(request.ifModifiedSince()));
             }
             if (request.body() != null) {
                 message.setHeader(Exchange.CONTENT_TYPE, "application/json");
