@@ -8,7 +8,10 @@ ALTER TABLE documents
     ADD COLUMN unknown_since timestamptz,
     -- Mark-as-paid (F19) as a state of its own: DUE (to apply), SENT (a payment went without an answer: look it up
     -- before sending it again), APPLIED (payment_id holds Xero's payment).
-    ADD COLUMN payment_state text;
+    ADD COLUMN payment_state text,
+    -- Temporary failures since the last outcome Xero gave: what backoff grows with (not every write a document ever
+    -- had, so a document updated ten times still retries in seconds after one 503).
+    ADD COLUMN failures      integer NOT NULL DEFAULT 0;
 
 UPDATE documents SET payment_state = 'APPLIED' WHERE payment_id IS NOT NULL;
 UPDATE documents SET unknown_since = updated_at WHERE outcome_unknown;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +39,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ContactResolver {
 
-    /** How long a reservation to create a contact lasts: longer than a create call can take. */
-    static final Duration RESERVATION = Duration.ofMinutes(2);
 
     /** A contact to use, or why the document has to wait (and what a person can do), or that another pass has it. */
     public record Resolution(UUID contactId, String problem, String fixHint, boolean beingCreated) {
@@ -60,12 +59,16 @@ public class ContactResolver {
     private final JdbcClient jdbc;
     private final XeroJson xeroJson;
     private final ContactDirectory directory;
+    /** How long a reservation to create a contact lasts: longer than a create call can take (twice Xero's timeout). */
+    private final Duration reservation;
 
-    public ContactResolver(PacedXero xero, JdbcClient jdbc, XeroJson xeroJson, ContactDirectory directory) {
+    public ContactResolver(PacedXero xero, JdbcClient jdbc, XeroJson xeroJson, ContactDirectory directory,
+                           @Value("${ledgerbridge.xero.timeout-ms}") long timeoutMs) {
         this.xero = xero;
         this.jdbc = jdbc;
         this.xeroJson = xeroJson;
         this.directory = directory;
+        this.reservation = Duration.ofMillis(2 * timeoutMs).plusSeconds(5);
     }
 
     /**
@@ -146,7 +149,7 @@ public class ContactResolver {
                  WHERE contact_creations.claimed_until < now()
                 RETURNING party_key
                 """)
-                .param("ws", workspaceId).param("lease", RESERVATION.toSeconds() + " seconds")
+                .param("ws", workspaceId).param("lease", reservation.toSeconds() + " seconds")
                 .param("keys", keys.toArray(String[]::new))
                 .query(String.class)
                 .list();

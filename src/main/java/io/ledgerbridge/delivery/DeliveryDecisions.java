@@ -34,9 +34,9 @@ final class DeliveryDecisions {
     /** The time a decision is taken at, and how long to wait when Xero says "later" without saying how long. */
     record Timing(Instant now, Duration window) {
 
-        /** Exponential backoff on a document's attempts: 5 s, 10 s, 20 s ... up to 10 minutes. */
-        Instant backoff(int attempts) {
-            return now.plusSeconds(Math.min(600, 5L << Math.min(attempts, 7)));
+        /** Exponential backoff on a document's failures in a row: 5 s, 10 s, 20 s ... up to 10 minutes. */
+        Instant backoff(int failures) {
+            return now.plusSeconds(Math.min(600, 5L << Math.min(failures, 7)));
         }
 
         Instant retryAfter(XeroFailure failure) {
@@ -171,8 +171,8 @@ final class DeliveryDecisions {
 
     /** Xero's answer did not include this document (or nothing in it confirms it is this document). */
     static Transition noAnswerFor(DueDocument due, boolean creating, Timing timing) {
-        return creating ? new Transition.Unknown(timing.backoff(due.attempts()), DeliveryMessages.noAnswerForElement())
-                : new Transition.RetryLater(timing.backoff(due.attempts()), DeliveryMessages.noAnswerForElement());
+        return creating ? new Transition.Unknown(timing.backoff(due.failures()), DeliveryMessages.noAnswerForElement())
+                : new Transition.RetryLater(timing.backoff(due.failures()), DeliveryMessages.noAnswerForElement());
     }
 
     /**
@@ -190,15 +190,15 @@ final class DeliveryDecisions {
                 case REJECTED -> new Transition.Failed(DeliveryMessages.rejected(messages(failure)),
                         DeliveryMessages.REJECTED_FIX, false);
                 case TEMPORARY -> creating && failure.outcomeUnknown()
-                        ? new Transition.Unknown(timing.backoff(due.attempts()), DeliveryMessages.TEMPORARY + failure.detail())
-                        : new Transition.RetryLater(timing.backoff(due.attempts()), DeliveryMessages.TEMPORARY + failure.detail());
+                        ? new Transition.Unknown(timing.backoff(due.failures()), DeliveryMessages.TEMPORARY + failure.detail())
+                        : new Transition.RetryLater(timing.backoff(due.failures()), DeliveryMessages.TEMPORARY + failure.detail());
                 case NEEDS_RECONNECT, TOKEN_EXPIRED -> reconnect(failure.detail());
             };
         }
         if (reply instanceof XeroReply.NoAnswer noAnswer) {
             return creating && noAnswer.mayHaveReachedXero()
-                    ? new Transition.Unknown(timing.backoff(due.attempts()), DeliveryMessages.TEMPORARY + noAnswer.error())
-                    : new Transition.RetryLater(timing.backoff(due.attempts()), DeliveryMessages.TEMPORARY + noAnswer.error());
+                    ? new Transition.Unknown(timing.backoff(due.failures()), DeliveryMessages.TEMPORARY + noAnswer.error())
+                    : new Transition.RetryLater(timing.backoff(due.failures()), DeliveryMessages.TEMPORARY + noAnswer.error());
         }
         return notNow(due, reply, timing, DeliveryMessages.TEMPORARY);
     }
@@ -223,14 +223,14 @@ final class DeliveryDecisions {
             return switch (failure.kind()) {
                 case THROTTLED -> new Transition.Throttled(timing.retryAfter(failure), false);
                 case NEEDS_RECONNECT, TOKEN_EXPIRED -> reconnect(failure.detail());
-                case REJECTED, TEMPORARY -> new Transition.RetryLater(timing.backoff(due.attempts()), why + failure.detail());
+                case REJECTED, TEMPORARY -> new Transition.RetryLater(timing.backoff(due.failures()), why + failure.detail());
             };
         }
         if (reply instanceof XeroReply.NoAnswer noAnswer) {
-            return new Transition.RetryLater(timing.backoff(due.attempts()), why + noAnswer.error());
+            return new Transition.RetryLater(timing.backoff(due.failures()), why + noAnswer.error());
         }
         if (reply instanceof XeroReply.Unavailable unavailable) {
-            return new Transition.RetryLater(timing.backoff(due.attempts()), why + unavailable.error());
+            return new Transition.RetryLater(timing.backoff(due.failures()), why + unavailable.error());
         }
         throw new IllegalArgumentException("an answered call needs no retry");
     }
@@ -322,19 +322,19 @@ final class DeliveryDecisions {
                 case THROTTLED -> new Transition.PaymentLater(timing.retryAfter(failure), null);
                 case REJECTED -> new Transition.PaymentRefused(DeliveryMessages.paymentRefused(messages(failure)),
                         DeliveryMessages.PAYMENT_REFUSED_FIX);
-                case TEMPORARY -> new Transition.PaymentUnknown(timing.backoff(due.attempts()),
+                case TEMPORARY -> new Transition.PaymentUnknown(timing.backoff(due.failures()),
                         DeliveryMessages.paymentOnItsWay(failure.detail()));
                 case NEEDS_RECONNECT, TOKEN_EXPIRED -> reconnect(failure.detail());
             };
         }
         if (reply instanceof XeroReply.NoAnswer noAnswer) {
-            return new Transition.PaymentUnknown(timing.backoff(due.attempts()), DeliveryMessages.paymentOnItsWay(noAnswer.error()));
+            return new Transition.PaymentUnknown(timing.backoff(due.failures()), DeliveryMessages.paymentOnItsWay(noAnswer.error()));
         }
         if (reply instanceof XeroReply.Reconnect reconnect) {
             return reconnect(reconnect.reason());
         }
         if (reply instanceof XeroReply.Unavailable unavailable) {
-            return new Transition.PaymentLater(timing.backoff(due.attempts()), DeliveryMessages.paymentOnItsWay(unavailable.error()));
+            return new Transition.PaymentLater(timing.backoff(due.failures()), DeliveryMessages.paymentOnItsWay(unavailable.error()));
         }
         throw new IllegalArgumentException("an answered call is read payment by payment");
     }

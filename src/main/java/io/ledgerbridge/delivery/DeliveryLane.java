@@ -253,7 +253,7 @@ public class DeliveryLane {
         } catch (RuntimeException fault) {
             // A fault of ours: what the pass still holds goes back with backoff instead of waiting out the lease,
             // and the failure is logged by the route's error handler.
-            Instant next = pass.timing.backoff(claim.documents().stream().mapToInt(DueDocument::attempts).max().orElse(0));
+            Instant next = pass.timing.backoff(claim.documents().stream().mapToInt(DueDocument::failures).max().orElse(0));
             try {
                 pass.apply(claim.documents().stream().filter(due -> claim.holds(due.documentId()))
                         .map(due -> Outcome.of(due, new Transition.RetryLater(next,
@@ -455,7 +455,7 @@ public class DeliveryLane {
             Transition transition = complete
                     ? DeliveryDecisions.afterLookup(endpoint.identity(item.due, item.document, item.contactId,
                             url(item.due)), candidates)
-                    : new Transition.RetryLater(pass.timing.backoff(item.due.attempts()), DeliveryMessages.lookupIncomplete());
+                    : new Transition.RetryLater(pass.timing.backoff(item.due.failures()), DeliveryMessages.lookupIncomplete());
             outcomes.add(lookupOutcome(item.due, transition, status));
             if (transition instanceof Transition.Found found) {
                 log.info("Document {} was already in Xero as {} after an unanswered write", item.due.documentId(), found.xeroId());
@@ -643,7 +643,7 @@ public class DeliveryLane {
                 transition = DeliveryDecisions.noAnswerFor(item.due, item.due.xeroId() == null, pass.timing);
             } else if (statusInXero != null && statusInXero.containsKey(item.due.documentId())
                     && statusInXero.get(item.due.documentId()) == null) {
-                transition = new Transition.RetryLater(pass.timing.backoff(item.due.attempts()),
+                transition = new Transition.RetryLater(pass.timing.backoff(item.due.failures()),
                         DeliveryMessages.statusNotRead("Xero refused the change for the document's status"));
             } else {
                 transition = DeliveryDecisions.afterWrite(item.due, written(pass, item, endpoint),
@@ -759,7 +759,7 @@ public class DeliveryLane {
                 for (Item item : carriedOver) {
                     XeroInvoice invoice = invoices.get(item.due.xeroId());
                     if (invoice == null) {
-                        outcomes.add(new Outcome(item.due, new Transition.PaymentUnknown(pass.timing.backoff(item.due.attempts()),
+                        outcomes.add(new Outcome(item.due, new Transition.PaymentUnknown(pass.timing.backoff(item.due.failures()),
                                 DeliveryMessages.paymentOnItsWay("Xero did not return the invoice")), "PAYMENT_LOOKUP", null,
                                 ok.response().status(), null));
                         continue;
@@ -787,7 +787,7 @@ public class DeliveryLane {
     private static Transition paymentReadFailed(DueDocument due, XeroReply reply, Timing timing) {
         Transition later = DeliveryDecisions.notNow(due, reply, timing, DeliveryMessages.paymentOnItsWay(""));
         Instant at = later instanceof Transition.Throttled throttled ? throttled.notBefore()
-                : later instanceof Transition.RetryLater retry ? retry.at() : timing.backoff(due.attempts());
+                : later instanceof Transition.RetryLater retry ? retry.at() : timing.backoff(due.failures());
         if (later instanceof Transition.Waiting) {
             return later;
         }
@@ -833,7 +833,7 @@ public class DeliveryLane {
             Item item = sending.get(i);
             XeroPayment answer = paymentAnswer(item.due.xeroId(), i, answers, used);
             Transition transition = answer == null
-                    ? new Transition.PaymentUnknown(pass.timing.backoff(item.due.attempts()),
+                    ? new Transition.PaymentUnknown(pass.timing.backoff(item.due.failures()),
                             DeliveryMessages.paymentOnItsWay("Xero's answer did not name it"))
                     : DeliveryDecisions.afterPayment(answer, answer.invoice() != null && answer.invoice().status() != null
                             ? answer.invoice().status() : paidInFull(item) ? "PAID" : "AUTHORISED");

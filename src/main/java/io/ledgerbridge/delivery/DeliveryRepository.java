@@ -78,7 +78,7 @@ public class DeliveryRepository {
                         LIMIT :limit FOR UPDATE SKIP LOCKED)
                 RETURNING d.document_id, d.workspace_id, d.source_key, d.order_id, d.xero_type, d.version,
                           d.last_event_type, d.payload::text AS payload, d.xero_id, d.delivered_version, d.xero_status,
-                          d.outcome_unknown, d.attempts, d.payment_id, d.payment_state, d.unknown_since
+                          d.outcome_unknown, d.attempts, d.payment_id, d.payment_state, d.unknown_since, d.failures
                 """.formatted(DUE_NOW))
                 .param("ws", workspaceId)
                 .param("limit", limit)
@@ -179,8 +179,8 @@ public class DeliveryRepository {
     private static final String DELIVERED = """
             UPDATE documents
                SET xero_id = :xeroId, delivered_version = :version, xero_status = :xeroStatus,
-                   outcome_unknown = false, unknown_since = NULL, attempts = attempts + 1, synced_at = now(),
-                   updated_at = now(),
+                   outcome_unknown = false, unknown_since = NULL, attempts = attempts + 1, failures = 0,
+                   synced_at = now(), updated_at = now(),
                    claimed_until = CASE WHEN :continues THEN claimed_until END,
                    claim_token = CASE WHEN :continues THEN claim_token END,
                    payment_state = CASE WHEN :paymentDue THEN 'DUE' ELSE payment_state END,
@@ -192,7 +192,7 @@ public class DeliveryRepository {
             """.formatted(FENCE);
     private static final String SETTLED = """
             UPDATE documents
-               SET claimed_until = NULL, claim_token = NULL, attempts = attempts + 1, updated_at = now(),
+               SET claimed_until = NULL, claim_token = NULL, attempts = attempts + 1, failures = 0, updated_at = now(),
                    xero_id = COALESCE(:xeroId, xero_id), xero_status = COALESCE(:xeroStatus, xero_status),
                    outcome_unknown = CASE WHEN :settles THEN false ELSE outcome_unknown END,
                    unknown_since = CASE WHEN :settles THEN NULL ELSE unknown_since END,
@@ -206,7 +206,7 @@ public class DeliveryRepository {
     private static final String LATER = """
             UPDATE documents
                SET claimed_until = NULL, claim_token = NULL, next_attempt_at = :next, updated_at = now(),
-                   attempts = attempts + :attempt,
+                   attempts = attempts + :attempt, failures = failures + :attempt,
                    error = CASE WHEN :setError THEN :error ELSE error END,
                    outcome_unknown = CASE WHEN :unknown THEN true WHEN :clearUnknown THEN false ELSE outcome_unknown END,
                    unknown_since = CASE WHEN :unknown THEN COALESCE(unknown_since, now())
@@ -217,13 +217,13 @@ public class DeliveryRepository {
     private static final String LOOKED_UP = """
             UPDATE documents
                SET xero_id = COALESCE(:xeroId, xero_id), xero_status = COALESCE(:xeroStatus, xero_status),
-                   outcome_unknown = false, unknown_since = NULL, updated_at = now()
+                   outcome_unknown = false, unknown_since = NULL, failures = 0, updated_at = now()
              WHERE %s
             """.formatted(FENCE);
     private static final String PAID = """
             UPDATE documents
                SET payment_id = :paymentId, payment_state = 'APPLIED', xero_status = COALESCE(:xeroStatus, xero_status),
-                   claimed_until = NULL, claim_token = NULL, updated_at = now(),
+                   claimed_until = NULL, claim_token = NULL, failures = 0, updated_at = now(),
                    state = CASE WHEN version = :version THEN 'PAID' ELSE 'PENDING' END,
                    waiting_reason = NULL,
                    error = CASE WHEN version = :version THEN NULL ELSE error END,

@@ -9,6 +9,7 @@ import java.util.UUID;
  * @param outcomeUnknown a write got no answer: Xero may hold it, so it is looked up before anything is sent
  * @param unknownSince   when that write went (a look-up asks Xero only for what changed since then)
  * @param paymentState   mark-as-paid's progress, null when no payment is wanted or known
+ * @param failures       temporary failures since Xero last settled something about it: what backoff grows with
  */
 public record DueDocument(
         UUID documentId,
@@ -26,7 +27,8 @@ public record DueDocument(
         int attempts,
         UUID paymentId,
         PaymentState paymentState,
-        OffsetDateTime unknownSince) {
+        OffsetDateTime unknownSince,
+        int failures) {
 
     public boolean cancelled() {
         return "order.cancelled".equals(lastEventType);
@@ -50,12 +52,12 @@ public record DueDocument(
     /** The same document, now known to be in Xero (a look-up found it): its id and status there. */
     DueDocument foundInXero(UUID id, String status) {
         return new DueDocument(documentId, workspaceId, sourceKey, orderId, xeroType, version, lastEventType, payload,
-                id, deliveredVersion, status, false, attempts, paymentId, paymentState, null);
+                id, deliveredVersion, status, false, attempts, paymentId, paymentState, null, failures);
     }
 
     /** The same document, now known not to be in Xero (a look-up proved it absent). */
     DueDocument absentFromXero() {
         return new DueDocument(documentId, workspaceId, sourceKey, orderId, xeroType, version, lastEventType, payload,
-                xeroId, deliveredVersion, xeroStatus, false, attempts, paymentId, paymentState, null);
+                xeroId, deliveredVersion, xeroStatus, false, attempts, paymentId, paymentState, null, failures);
     }
 }

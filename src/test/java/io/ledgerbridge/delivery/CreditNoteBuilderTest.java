@@ -39,7 +39,7 @@ class CreditNoteBuilderTest {
 
     private static DueDocument due(String type, UUID xeroId, String xeroStatus) {
         return new DueDocument(UUID.randomUUID(), "ws", "ord-1/CN-1001", "ord-1", type, 2, "credit_note.issued", "{}",
-                xeroId, xeroId == null ? null : 1L, xeroStatus, false, 0, null, null, null);
+                xeroId, xeroId == null ? null : 1L, xeroStatus, false, 0, null, null, null, 0);
     }
 
     private static OrderDocument creditNote(String invoiceNumber) {

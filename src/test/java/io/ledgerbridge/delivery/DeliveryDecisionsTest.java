@@ -36,7 +36,7 @@ class DeliveryDecisionsTest {
 
     private static DueDocument due(String type, UUID xeroId, String xeroStatus, String eventType, int attempts) {
         return new DueDocument(UUID.randomUUID(), "ws", "ord-1", "ord-1", type, 2, eventType, "{}", xeroId,
-                xeroId == null ? null : 1L, xeroStatus, false, attempts, null, null, null);
+                xeroId == null ? null : 1L, xeroStatus, false, attempts, null, null, null, attempts);
     }
 
     private static DueDocument creating() {

@@ -20,7 +20,7 @@ class XeroEndpointTest {
 
     private static DueDocument due(String type) {
         return new DueDocument(UUID.randomUUID(), "ws", "ord-1/CN-1", "ord-1", type, 1, "credit_note.issued", "{}",
-                null, null, null, true, 1, null, null, null);
+                null, null, null, true, 1, null, null, null, 0);
     }
 
     private static OrderDocument creditNote(String number) {
