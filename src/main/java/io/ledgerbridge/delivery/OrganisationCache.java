@@ -8,6 +8,7 @@ import io.ledgerbridge.xero.XeroResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Each organisation's chart of accounts, tax rates, tracking categories, items and currencies, read from
  * Xero (five paced calls) and kept for a while, so coding can check every account, tax type, tracking
  * option and currency before anything is sent. {@link #forget} drops one after a pull, a webhook or a
- * rejection that says it changed.
+ * rejection that says it changed. A read that fails part-way keeps what it got: the next pass asks only for the
+ * rest (under a 429 storm five reads in a row rarely all get through; one at a time they do).
  */
 @Component
 public class OrganisationCache {
@@ -25,10 +27,18 @@ public class OrganisationCache {
     private record Entry(Organisation organisation, Instant loadedAt) {
     }
 
+    /** What one organisation's five reads returned so far, and when the first of them was read. */
+    private record Partial(Map<String, String> bodies, Instant startedAt) {
+    }
+
+    private static final List<String> PARTS = List.of("/Accounts", "/TaxRates", "/TrackingCategories", "/Items",
+            "/Currencies");
+
     private final PacedXero xero;
     private final Clock clock;
     private final Duration timeToLive;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Partial> partials = new ConcurrentHashMap<>();
 
     public OrganisationCache(PacedXero xero, Clock clock,
                              @Value("${ledgerbridge.delivery.organisation-cache-minutes:10}") long minutes) {
@@ -42,16 +52,28 @@ public class OrganisationCache {
         if (entry != null && entry.loadedAt().plus(timeToLive).isAfter(clock.instant())) {
             return entry.organisation();
         }
+        Instant now = clock.instant();
+        Partial partial = partials.compute(connection.workspaceId(), (id, known) ->
+                known == null || known.startedAt().plus(timeToLive).isBefore(now)
+                        ? new Partial(new ConcurrentHashMap<>(), now) : known);
+        for (String part : PARTS) {
+            if (!partial.bodies().containsKey(part)) {
+                partial.bodies().put(part, read(connection, part));
+            }
+        }
+        Map<String, String> bodies = partial.bodies();
         Organisation loaded = OrganisationReader.read(
                 connection.tenantName() == null ? "the Xero organisation" : connection.tenantName(),
-                read(connection, "/Accounts"), read(connection, "/TaxRates"),
-                read(connection, "/TrackingCategories"), read(connection, "/Items"), read(connection, "/Currencies"));
-        entries.put(connection.workspaceId(), new Entry(loaded, clock.instant()));
+                bodies.get("/Accounts"), bodies.get("/TaxRates"), bodies.get("/TrackingCategories"), bodies.get("/Items"),
+                bodies.get("/Currencies"));
+        entries.put(connection.workspaceId(), new Entry(loaded, partial.startedAt()));
+        partials.remove(connection.workspaceId(), partial);
         return loaded;
     }
 
     public void forget(String workspaceId) {
         entries.remove(workspaceId);
+        partials.remove(workspaceId);
     }
 
     private String read(XeroConnection connection, String path) {

@@ -110,7 +110,15 @@ class FaultRunIT {
             kafka.flush();
             service.start(2);
 
-            await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1)).until(() -> done(wanted));
+            Instant[] reported = {Instant.now()};
+            await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1))
+                    .conditionEvaluationListener(condition -> {
+                        if (Duration.between(reported[0], Instant.now()).toSeconds() >= 30) {
+                            reported[0] = Instant.now();
+                            System.out.println("Fault run, still on their way: " + unsettled());
+                        }
+                    })
+                    .until(() -> done(wanted));
             Duration took = Duration.between(started, Instant.now());
 
             Map<String, Integer> faults = faultCounts();
@@ -239,6 +247,26 @@ class FaultRunIT {
         }
         return states.size() == wanted.size() && wanted.values().stream()
                 .allMatch(order -> (order.paid() == null ? "SYNCED" : "PAID").equals(states.get(order.orderId())));
+    }
+
+    /** What the documents not yet settled wait for: state, payment, unknown outcome, failures, seconds to go, error. */
+    private List<String> unsettled() {
+        List<String> lines = new ArrayList<>();
+        try (Connection connection = service.database();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT state, coalesce(payment_state, '-'), outcome_unknown, count(*), max(failures),
+                            round(extract(epoch FROM max(next_attempt_at - now()))), left(max(error), 120)
+                       FROM documents WHERE state NOT IN ('SYNCED', 'PAID') GROUP BY 1, 2, 3""");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                lines.add(rows.getString(1) + "/" + rows.getString(2) + (rows.getBoolean(3) ? "/unknown" : "") + " x"
+                        + rows.getLong(4) + " failures<=" + rows.getInt(5) + " next<=" + rows.getString(6) + "s "
+                        + rows.getString(7));
+            }
+        } catch (java.sql.SQLException e) {
+            lines.add(e.getMessage());
+        }
+        return lines;
     }
 
     private Map<String, String> documentIds() throws Exception {
