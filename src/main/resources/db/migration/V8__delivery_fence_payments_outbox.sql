@@ -18,7 +18,8 @@ UPDATE documents SET unknown_since = updated_at WHERE outcome_unknown;
 
 -- State changes and document dead letters, written in the transaction that makes them and published from here
 -- (the transactional outbox): an exception after the commit can no longer lose one, and the topics never disagree
--- with the database for long. A relay takes rows in order, publishes them and deletes them.
+-- with the database for long. The pass that writes rows holds them (claimed_until) and publishes them right after its
+-- commit, then deletes them; rows a pass could not publish (it died, Kafka refused) are taken by the sweep once free.
 CREATE TABLE outbox (
     outbox_id     bigserial PRIMARY KEY,
     workspace_id  text        NOT NULL,
@@ -28,7 +29,6 @@ CREATE TABLE outbox (
     claimed_until timestamptz,                          -- a relay is publishing it; after a crash another takes it
     created_at    timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX outbox_unclaimed ON outbox (outbox_id) WHERE claimed_until IS NULL;
 
 -- A contact being created in Xero by a pass: two passes (or replicas) never create the same party's contact; a
 -- reservation left by a crashed pass runs out, and the contact it may have created is then found in the directory.

@@ -127,9 +127,9 @@ public class DeliveryLane {
     /**
      * One pass; the lane is free for the next pass when it returns, whatever happened.
      *
-     * @return how many state changes the pass wrote to the outbox (for the route to publish them at once)
+     * @return the outbox rows the pass wrote (its state changes and dead letters), held for the route to publish now
      */
-    public int run(String workspaceId) {
+    public List<Outbox.Row> run(String workspaceId) {
         try {
             return pass(workspaceId);
         } finally {
@@ -162,7 +162,7 @@ public class DeliveryLane {
         final WorkspaceSettings settings;
         final Timing timing;
         Organisation organisation;
-        int stateChanges;
+        final List<Outbox.Row> published = new ArrayList<>();
         boolean stopped;
         boolean reconnecting;
 
@@ -182,12 +182,9 @@ public class DeliveryLane {
             if (outcomes.isEmpty()) {
                 return;
             }
-            List<Outcome> landed = transaction.execute(status -> documents.apply(claim, outcomes, events));
-            for (Outcome outcome : landed) {
-                if (events.of(outcome.document(), outcome.transition()) != null) {
-                    stateChanges++;
-                }
-            }
+            DeliveryRepository.Applied applied = transaction.execute(status -> documents.apply(claim, outcomes, events));
+            List<Outcome> landed = applied.landed();
+            published.addAll(applied.rows());
             if (landed.size() < outcomes.size()) {
                 log.warn("Workspace {}: {} outcome(s) not written: another pass holds those documents now",
                         workspaceId(), outcomes.size() - landed.size());
@@ -205,7 +202,7 @@ public class DeliveryLane {
                         stopped = true;
                         Transition.Waiting waiting = (Transition.Waiting) transition;
                         tokens.needsReconnect(workspaceId(), waiting.message());
-                        stateChanges += park(workspaceId(), WaitingReason.NEEDS_RECONNECT, waiting.message());
+                        published.addAll(park(workspaceId(), WaitingReason.NEEDS_RECONNECT, waiting.message()));
                     });
         }
 
@@ -218,7 +215,7 @@ public class DeliveryLane {
         }
     }
 
-    private int pass(String workspaceId) {
+    private List<Outbox.Row> pass(String workspaceId) {
         WorkspaceSettings settings = workspaces.settings(workspaceId).orElseThrow();
         if (!settings.modules().invoicePush()) {
             return park(workspaceId, WaitingReason.SYNC_OFF, DeliveryMessages.SYNC_OFF);
@@ -239,7 +236,7 @@ public class DeliveryLane {
         }
         Claim claim = documents.claim(workspaceId, batchSize, lease, clock.instant());
         if (claim.isEmpty()) {
-            return 0;
+            return List.of();
         }
         Pass pass = new Pass(claim, connection, settings);
         claims.bind(claim);
@@ -249,7 +246,7 @@ public class DeliveryLane {
             } else {
                 deliver(pass);
             }
-            return pass.stateChanges;
+            return pass.published;
         } catch (RuntimeException fault) {
             // A fault of ours: what the pass still holds goes back with backoff instead of waiting out the lease,
             // and the failure is logged by the route's error handler.
@@ -867,17 +864,21 @@ public class DeliveryLane {
 
     // ---- parking ----------------------------------------------------------------------------------------------------
 
-    /** Every due document of the workspace waits for {@code reason}, each state change told; in one transaction. */
-    private int park(String workspaceId, WaitingReason reason, String error) {
-        Integer parked = transaction.execute(status -> {
-            List<DeliveryRepository.ParkedDocument> documentsParked = documents.park(workspaceId, reason, error);
-            events.parked(workspaceId, documentsParked, reason, error);
-            return documentsParked.size();
+    /**
+     * Every due document of the workspace waits for {@code reason}, each state change told; in one transaction.
+     *
+     * @return the outbox rows written, for the route to publish
+     */
+    private List<Outbox.Row> park(String workspaceId, WaitingReason reason, String error) {
+        List<DeliveryRepository.ParkedDocument> parked = new ArrayList<>();
+        List<Outbox.Row> rows = transaction.execute(status -> {
+            parked.addAll(documents.park(workspaceId, reason, error));
+            return events.parked(workspaceId, parked, reason, error);
         });
-        if (parked != null && parked > 0) {
-            log.warn("Workspace {}: {} document(s) wait ({}): {}", workspaceId, parked, reason, error);
+        if (!parked.isEmpty()) {
+            log.warn("Workspace {}: {} document(s) wait ({}): {}", workspaceId, parked.size(), reason, error);
         }
-        return parked == null ? 0 : parked;
+        return rows == null ? List.of() : rows;
     }
 
     private String url(DueDocument due) {

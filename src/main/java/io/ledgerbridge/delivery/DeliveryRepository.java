@@ -142,9 +142,9 @@ public class DeliveryRepository {
     /**
      * Writes the outcomes (documents, their history lines and what they publish) within the caller's transaction.
      *
-     * @return the outcomes that landed: the claim still held their documents
+     * @return the outcomes that landed (the claim still held their documents) and the outbox rows they wrote
      */
-    List<Outcome> apply(Claim claim, List<Outcome> outcomes, StatusEvents events) {
+    Applied apply(Claim claim, List<Outcome> outcomes, StatusEvents events) {
         Map<String, List<Outcome>> byStatement = new LinkedHashMap<>();
         for (Outcome outcome : outcomes) {
             byStatement.computeIfAbsent(statement(outcome.transition()), sql -> new ArrayList<>()).add(outcome);
@@ -160,14 +160,18 @@ public class DeliveryRepository {
             }
         });
         recordAttempts(landed.stream().filter(outcome -> outcome.operation() != null).toList());
-        events.publish(landed);
+        List<Outbox.Row> rows = events.publish(landed);
         for (Outcome outcome : outcomes) {
             // settled, or refused by the fence (another pass holds it now): either way this pass is done with it
             if (!landed.contains(outcome) || !continues(outcome.transition())) {
                 claim.settled(outcome.document().documentId());
             }
         }
-        return landed;
+        return new Applied(landed, rows);
+    }
+
+    /** What {@link #apply} wrote: the outcomes that landed, and their outbox rows (held for the pass to publish). */
+    record Applied(List<Outcome> landed, List<Outbox.Row> rows) {
     }
 
     /** Transitions after which the same pass goes on with the document (so its claim is kept). */

@@ -1,17 +1,15 @@
 package io.ledgerbridge.delivery;
 
 import java.util.List;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The outbox table: messages for Kafka written in the transaction that makes them (a document's state change, its dead
- * letter), then taken by a relay, published and deleted. A relay that dies after taking rows leaves them claimed until
- * the claim runs out; another relay then publishes them again (at least once: consumers read a state change by its
- * document, version, state and time).
+ * letter), held by their writer, published by it right after the commit and deleted. Rows their writer could not
+ * publish (it died, Kafka refused) are taken by the sweep once their hold runs out, and published then (at least
+ * once: consumers read a state change by its document, version, state and time).
  */
 @Repository
 public class Outbox {
@@ -31,16 +29,33 @@ public class Outbox {
         this.batch = batch;
     }
 
-    /** Within the caller's transaction. */
-    void add(List<Row> rows) {
+    /**
+     * Within the caller's transaction, in one statement: the rows, held for {@code leaseSeconds} by the writer, who
+     * publishes them once it has committed (the sweep takes them only if it does not).
+     *
+     * @return the rows with their ids
+     */
+    List<Row> add(List<Row> rows, int leaseSeconds) {
         if (rows.isEmpty()) {
-            return;
+            return List.of();
         }
-        batch.batchUpdate("""
-                INSERT INTO outbox (workspace_id, topic, message_key, payload) VALUES (:ws, :topic, :key, :payload)
-                """, rows.stream().map(row -> new MapSqlParameterSource().addValue("ws", row.workspaceId())
-                        .addValue("topic", row.topic().name()).addValue("key", row.key()).addValue("payload", row.payload()))
-                .toArray(SqlParameterSource[]::new));
+        return jdbc.sql("""
+                INSERT INTO outbox (workspace_id, topic, message_key, payload, claimed_until)
+                SELECT ws, topic, key, payload, now() + :lease * interval '1 second'
+                  FROM unnest(CAST(:ws AS text[]), CAST(:topic AS text[]), CAST(:key AS text[]), CAST(:payload AS text[]))
+                       WITH ORDINALITY AS row(ws, topic, key, payload, n)
+                 ORDER BY n
+                RETURNING outbox_id, workspace_id, topic, message_key, payload
+                """)
+                .param("ws", rows.stream().map(Row::workspaceId).toArray(String[]::new))
+                .param("topic", rows.stream().map(row -> row.topic().name()).toArray(String[]::new))
+                .param("key", rows.stream().map(Row::key).toArray(String[]::new))
+                .param("payload", rows.stream().map(Row::payload).toArray(String[]::new))
+                .param("lease", leaseSeconds)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), Topic.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getString(5)))
+                .list()
+                .stream().sorted(java.util.Comparator.comparingLong(Row::id)).toList();
     }
 
     /** Up to {@code limit} rows no relay holds, oldest first, now held for {@code leaseSeconds}. */

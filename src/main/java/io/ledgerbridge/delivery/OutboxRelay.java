@@ -32,11 +32,15 @@ public class OutboxRelay {
     }
 
     /**
-     * Takes what waits: the body becomes the state changes (possibly none), {@link #DEAD_LETTERS} the dead letters,
-     * {@link #TAKEN} the rows' ids (empty: nothing to publish).
+     * What to publish: the rows a pass wrote and hands over (the body, a list of {@link Outbox.Row}), or else what
+     * waits in the outbox unheld (the sweep). The body becomes the state changes (possibly none),
+     * {@link #DEAD_LETTERS} the dead letters, {@link #TAKEN} the rows' ids (empty: nothing to publish).
      */
     public void take(Exchange exchange) {
-        List<Outbox.Row> rows = outbox.take(BATCH, LEASE_SECONDS);
+        List<Outbox.Row> rows = handedOver(exchange.getMessage().getBody());
+        if (rows == null) {
+            rows = outbox.take(BATCH, LEASE_SECONDS);
+        }
         List<Message> status = new ArrayList<>();
         List<Message> dead = new ArrayList<>();
         for (Outbox.Row row : rows) {
@@ -49,6 +53,14 @@ public class OutboxRelay {
         exchange.getMessage().setBody(status);
         exchange.setProperty(DEAD_LETTERS, dead);
         exchange.setProperty(TAKEN, rows.stream().map(Outbox.Row::id).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Outbox.Row> handedOver(Object body) {
+        if (body instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Outbox.Row) {
+            return (List<Outbox.Row>) list;
+        }
+        return null;
     }
 
     /** Kafka refused the records: the rows go again in a few seconds (a crash instead leaves them for the lease). */

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * What a pass's outcomes tell the platform: one xero.sync.status record per state change, and for a document that
  * failed for good its dead letter (a dead_letters row and a xero.sync.dlq message). Written to the outbox in the
- * transaction that records the outcomes, so none is lost to an exception after the commit.
+ * transaction that records the outcomes, so none is lost to an exception after the commit; the rows come back to the
+ * pass, which hands them to the sync-status route to publish at once.
  */
 @Component
 class StatusEvents {
@@ -73,8 +74,15 @@ class StatusEvents {
         return null;
     }
 
-    /** Within the caller's transaction: the outcomes' state changes and dead letters, into the outbox. */
-    void publish(List<Outcome> outcomes) {
+    /** How long the writer of outbox rows holds them before the sweep may publish them instead. */
+    static final int HOLD_SECONDS = 30;
+
+    /**
+     * Within the caller's transaction: the outcomes' state changes and dead letters, into the outbox.
+     *
+     * @return the rows written, held for the caller to publish once it has committed
+     */
+    List<Outbox.Row> publish(List<Outcome> outcomes) {
         List<Outbox.Row> rows = new ArrayList<>();
         for (Outcome outcome : outcomes) {
             SyncStatusEvent event = of(outcome.document(), outcome.transition());
@@ -82,18 +90,19 @@ class StatusEvents {
                 rows.addAll(rows(event));
             }
         }
-        outbox.add(rows);
+        return outbox.add(rows, HOLD_SECONDS);
     }
 
     /** A workspace's parked documents, one state change each, within the caller's transaction. */
-    void parked(String workspaceId, List<DeliveryRepository.ParkedDocument> parked, WaitingReason reason, String error) {
+    List<Outbox.Row> parked(String workspaceId, List<DeliveryRepository.ParkedDocument> parked, WaitingReason reason,
+                            String error) {
         List<Outbox.Row> rows = new ArrayList<>();
         for (DeliveryRepository.ParkedDocument document : parked) {
             rows.addAll(rows(new SyncStatusEvent(workspaceId, document.documentId(), document.orderId(),
                     document.xeroType(), document.version(), "WAITING", reason.name(), document.xeroId(),
                     document.xeroStatus(), error, DeliveryMessages.fix(reason), clock.instant())));
         }
-        outbox.add(rows);
+        return outbox.add(rows, HOLD_SECONDS);
     }
 
     private List<Outbox.Row> rows(SyncStatusEvent event) {

@@ -68,11 +68,43 @@ class DeliveryRepositoryTest {
         // The first pass comes back late with an outcome: it no longer holds the document.
         List<Outcome> landed = db.transaction().execute(status -> repository.apply(first, List.of(Outcome.of(
                 first.documents().get(0), new Transition.Delivered(UUID.randomUUID(), "AUTHORISED", List.of(),
-                        PaymentNeed.NONE))), events));
+                        PaymentNeed.NONE))), events)).landed();
         assertThat(landed).isEmpty();
         assertThat(state(id)).as("the stale pass's outcome is refused; the document is still the second pass's")
                 .isEqualTo("PENDING");
         assertThat(db.jdbc().sql("SELECT count(*) FROM outbox").query(Long.class).single())
                 .as("and it tells the platform nothing").isZero();
+    }
+
+    @Test
+    void aRenewalKeepsWhatThePassHoldsAndDropsWhatAnotherPassTook() {
+        UUID kept = document("o-1");
+        UUID taken = document("o-2");
+        Claim claim = repository.claim("ws-a", 50, Duration.ofSeconds(120), Instant.now());
+        assertThat(claim.held()).containsExactlyInAnyOrder(kept, taken);
+
+        // o-2's claim ran out (a long pause of this pass), and another pass took it
+        db.jdbc().sql("UPDATE documents SET claimed_until = now() - interval '1 second' WHERE document_id = :id")
+                .param("id", taken).update();
+        Claim other = repository.claim("ws-a", 50, Duration.ofSeconds(120), Instant.now());
+        assertThat(other.held()).containsExactly(taken);
+
+        assertThat(repository.renew(claim)).containsExactly(kept);
+        claim.renewed(repository.renew(claim), Instant.now());
+        assertThat(claim.holds(kept)).isTrue();
+        assertThat(claim.holds(taken)).as("dropped: its outcome would be refused anyway").isFalse();
+        assertThat(db.jdbc().sql("SELECT claimed_until > now() + interval '100 seconds' FROM documents WHERE document_id = :id")
+                .param("id", kept).query(Boolean.class).single()).as("renewed for a whole lease").isTrue();
+    }
+
+    @Test
+    void aClaimIsDueForRenewalOnceAQuarterOfItsLeaseHasGone() {
+        document("o-1");
+        Instant start = Instant.parse("2026-12-02T10:00:00Z");
+        Claim claim = repository.claim("ws-a", 50, Duration.ofSeconds(120), start);
+        assertThat(claim.renewalDue(start.plusSeconds(29))).isFalse();
+        assertThat(claim.renewalDue(start.plusSeconds(30))).isTrue();
+        claim.renewed(claim.held(), start.plusSeconds(30));
+        assertThat(claim.renewalDue(start.plusSeconds(45))).isFalse();
     }
 }
