@@ -30,7 +30,9 @@ COPY --from=build /build/extracted/dependencies/ ./
 COPY --from=build /build/extracted/spring-boot-loader/ ./
 COPY --from=build /build/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/extracted/application/ ./
-COPY config/ config/
+# Only the product's configuration: the local profile (application-local.yaml) is development-time only.
+COPY config/application.yaml config/application-prod.yaml config/
+COPY config/schemas/ config/schemas/
 # The routes also ship in the jar (classpath:routes/, the default). This copy is what
 # LEDGERBRIDGE_ROUTES=file:/app/routes/*.camel.yaml reads; Kubernetes mounts the routes ConfigMap over it.
 COPY routes/ routes/

@@ -12,9 +12,6 @@
 cd "$(dirname "$0")/.."
 mode=${1:?usage: bench/bench.sh ceiling|baseline|fairness|overhead}
 source bench/lib.sh
-[ -f target/bench.classpath ] && [ -z "${BENCH_REBUILD:-}" ] || \
-  ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-[ -d target/test-classes/io/ledgerbridge/bench ] || ./mvnw -B -ntp -q test-compile
 
 start_stack
 case "$mode" in

@@ -21,7 +21,10 @@ trap cleanup EXIT
 
 jar=$(ls target/ledgerbridge-*.jar 2>/dev/null | grep -v original | head -1 || true)
 if [ -z "$jar" ]; then ./mvnw -q -B -DskipTests package; jar=$(ls target/ledgerbridge-*.jar | grep -v original | head -1); fi
-launch() { local main=$1; shift; exec java -cp "$jar" -Dloader.main="$main" org.springframework.boot.loader.launch.PropertiesLauncher "$@"; }
+# The stack, the sandbox and SendEvent are development-time services: on the test classpath, not in the jar.
+[ -f target/bench.classpath ] || ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+[ -d target/test-classes/io/ledgerbridge/localstack ] || ./mvnw -B -ntp -q test-compile
+launch() { local main=$1; shift; exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" "$main" "$@"; }
 # Waits for a line in a log while its process lives; a process that died shows its log and stops the run.
 await_log() { local pid=$1 log=$2 text=$3; until grep -q "$text" "$log" 2>/dev/null; do
   kill -0 "$pid" 2>/dev/null || { echo "process $pid stopped; its log:" >&2; tail -40 "$log" >&2; exit 1; }; sleep 1; done; }

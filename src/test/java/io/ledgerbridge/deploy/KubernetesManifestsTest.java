@@ -233,7 +233,10 @@ class KubernetesManifestsTest {
         List<String> runtime = dockerfileRuntimeStage();
         assertThat(runtime.get(0)).isEqualTo("FROM eclipse-temurin:17-jre");
         assertThat(runtime).contains("WORKDIR /app", "ENV SPRING_PROFILES_ACTIVE=prod", "EXPOSE 8080",
-                "COPY config/ config/", "COPY routes/ routes/");
+                "COPY config/application.yaml config/application-prod.yaml config/", "COPY config/schemas/ config/schemas/",
+                "COPY routes/ routes/");
+        assertThat(runtime).as("the local profile is development-time only").noneMatch(line -> line.contains("application-local")
+                || line.equals("COPY config/ config/"));
         assertThat(Integer.parseInt(dockerfileUser())).isGreaterThan(0);
         List<String> layers = runtime.stream().filter(line -> line.startsWith("COPY --from=build"))
                 .map(line -> line.replaceAll(".*/extracted/([a-z-]+)/ \\./$", "$1")).toList();

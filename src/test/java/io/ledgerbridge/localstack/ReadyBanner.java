@@ -1,4 +1,4 @@
-package io.ledgerbridge.ops;
+package io.ledgerbridge.localstack;
 
 import java.lang.management.ManagementFactory;
 import org.slf4j.Logger;
@@ -9,7 +9,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Ends the start-up log with where things are: Hawtio, the API, how to send an order, where to mail an invoice. */
+/**
+ * Ends the local start-up log with where things are: Hawtio, the API, how to send an order, the sandbox. Development
+ * time only (it names the local API token), so it lives with the local stack, not in the jar.
+ */
 @Component
 @ConditionalOnProperty(name = "ledgerbridge.ready-banner", havingValue = "true")
 class ReadyBanner {
@@ -32,14 +35,11 @@ class ReadyBanner {
                   Hawtio (routes, exchanges):  {}/actuator/hawtio
                   Documents (API):             curl -H 'Authorization: Bearer local-dev-token' {}/api/v1/workspaces/demo-supplier/documents
                   Send an order event:         bin/send-event samples/invoice-generated.json   (Kafka {})
-                  Email an invoice PDF to:     {} (SMTP localhost:{})
                   Xero sandbox:                {}
                   Dead letters:                topic xero.sync.dlq, table dead_letters
                 ====================================================================================""",
                 String.format(java.util.Locale.ROOT, "%.1f", seconds), base, base,
                 environment.getProperty("camel.component.kafka.brokers"),
-                environment.getProperty("ledgerbridge.mail.inbox-address").replace("@", "+demo-venue@"),
-                environment.getProperty("ledgerbridge.mail.smtp-port"),
                 environment.getProperty("ledgerbridge.xero.api-url"));
     }
 }
