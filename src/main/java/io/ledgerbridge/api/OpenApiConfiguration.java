@@ -14,5 +14,5 @@ import org.springframework.context.annotation.Configuration;
                 description = "Workspaces, settings and synced documents of LedgerBridge. Errors are application/problem+json."),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer")
-public class OpenApiConfiguration {
+class OpenApiConfiguration {
 }

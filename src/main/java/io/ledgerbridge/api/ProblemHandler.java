@@ -1,6 +1,5 @@
 package io.ledgerbridge.api;
 
-import io.ledgerbridge.workspace.ModuleChain.ModuleChainException;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,12 +15,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /** Every API error as RFC 9457 application/problem+json, with a detail a person can act on. */
 @RestControllerAdvice(basePackages = "io.ledgerbridge")
-public class ProblemHandler extends ResponseEntityExceptionHandler {
+class ProblemHandler extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler(ModuleChainException.class)
-    ProblemDetail moduleChain(ModuleChainException e) {
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Module dependency");
+        problem.setTitle(e.title());
         return problem;
     }
 

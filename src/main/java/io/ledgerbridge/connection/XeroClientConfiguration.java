@@ -24,7 +24,7 @@ import org.springframework.web.client.RestClient;
  * Xero are the same to the code.
  */
 @Configuration
-public class XeroClientConfiguration {
+class XeroClientConfiguration {
 
     @Bean
     ClientRegistration xeroClientRegistration(

@@ -3,7 +3,7 @@ package io.ledgerbridge.deadletter;
 import io.ledgerbridge.support.PermanentFailureException;
 
 /** Turns a failure into the sentence a person reads in the dead letter: what is wrong and what to do. */
-public final class FailureReasons {
+final class FailureReasons {
 
     /**
      * The longest reason stored or published: enough for twenty schema problems, and a dead letter's size no

@@ -1,7 +1,9 @@
 package io.ledgerbridge.delivery;
 
+import io.ledgerbridge.xero.XeroAnswerException;
+import io.ledgerbridge.xero.PacedXero;
 import io.ledgerbridge.connection.XeroConnection;
-import io.ledgerbridge.delivery.pacing.Priority;
+import io.ledgerbridge.xero.Priority;
 import io.ledgerbridge.xero.XeroContact;
 import io.ledgerbridge.xero.XeroJson;
 import io.ledgerbridge.xero.XeroRequest;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
  * would cost up to three calls each, at Xero's 60 a minute.
  */
 @Component
-public class ContactDirectory {
+class ContactDirectory {
 
     static final int PAGE_SIZE = 1000;
 

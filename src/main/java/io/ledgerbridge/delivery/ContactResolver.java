@@ -1,8 +1,11 @@
 package io.ledgerbridge.delivery;
 
+import io.ledgerbridge.xero.XeroAnswerException;
+import io.ledgerbridge.xero.ThrottledException;
+import io.ledgerbridge.xero.PacedXero;
 import io.ledgerbridge.connection.XeroConnection;
 import io.ledgerbridge.delivery.ContactMatcher.Match;
-import io.ledgerbridge.delivery.pacing.Priority;
+import io.ledgerbridge.xero.Priority;
 import io.ledgerbridge.order.OrderDocument.Address;
 import io.ledgerbridge.order.OrderDocument.Party;
 import io.ledgerbridge.workspace.WorkspaceSettings;
@@ -37,7 +40,7 @@ import org.springframework.stereotype.Component;
  * 5xx against (FACTS.md §4) must never hold up the next attempt.
  */
 @Component
-public class ContactResolver {
+class ContactResolver {
 
 
     /** A contact to use, or why the document has to wait (and what a person can do), or that another pass has it. */

@@ -20,7 +20,7 @@ import java.util.UUID;
  * supplier's credit note in the venue's Xero AUTHORISED when auto-approve for bills is on; else the
  * workspace's default status; never back from AUTHORISED to DRAFT.
  */
-public final class CreditNoteBuilder {
+final class CreditNoteBuilder {
 
     private CreditNoteBuilder() {
     }

@@ -1,5 +1,6 @@
 package io.ledgerbridge.delivery;
 
+import io.ledgerbridge.xero.XeroReply;
 import io.ledgerbridge.coding.CodingResult;
 import io.ledgerbridge.coding.CodingResult.Problem;
 import io.ledgerbridge.delivery.Transition.PaymentNeed;

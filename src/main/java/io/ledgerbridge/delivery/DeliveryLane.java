@@ -1,5 +1,7 @@
 package io.ledgerbridge.delivery;
 
+import io.ledgerbridge.xero.XeroReply;
+import io.ledgerbridge.xero.PacedXero;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerbridge.coding.CodingResult;
 import io.ledgerbridge.coding.DocumentCoder;
@@ -15,8 +17,8 @@ import io.ledgerbridge.delivery.DeliveryDecisions.Timing;
 import io.ledgerbridge.delivery.DeliveryDecisions.Written;
 import io.ledgerbridge.delivery.DeliveryRepository.Outcome;
 import io.ledgerbridge.delivery.Transition.PaymentNeed;
-import io.ledgerbridge.delivery.pacing.PacingSettings;
-import io.ledgerbridge.delivery.pacing.Priority;
+import io.ledgerbridge.xero.PacingSettings;
+import io.ledgerbridge.xero.Priority;
 import io.ledgerbridge.mapping.MappingRepository;
 import io.ledgerbridge.order.OrderDocument;
 import io.ledgerbridge.workspace.Workspace;
@@ -64,7 +66,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * outcome of an earlier write of it is unknown.
  */
 @Component("deliveryLane")
-public class DeliveryLane {
+class DeliveryLane {
 
     /** Xero advises about 50 elements per request (FACTS.md §3). */
     static final int MAX_BATCH = 50;

@@ -1,7 +1,6 @@
 package io.ledgerbridge.delivery;
 
 import io.ledgerbridge.delivery.Transition.PaymentNeed;
-import io.ledgerbridge.document.DocumentState;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Repository;
  * a newer version that arrived meanwhile leaves it PENDING for the next pass.
  */
 @Repository
-public class DeliveryRepository {
+class DeliveryRepository {
 
     /** A document a pass may claim now: pending, due, and not held by another pass's claim. */
     private static final String DUE_NOW =

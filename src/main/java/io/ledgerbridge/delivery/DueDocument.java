@@ -11,7 +11,7 @@ import java.util.UUID;
  * @param paymentState   mark-as-paid's progress, null when no payment is wanted or known
  * @param failures       temporary failures since Xero last settled something about it: what backoff grows with
  */
-public record DueDocument(
+record DueDocument(
         UUID documentId,
         String workspaceId,
         String sourceKey,

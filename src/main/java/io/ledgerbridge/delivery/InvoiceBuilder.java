@@ -15,7 +15,7 @@ import java.util.UUID;
  * still needs a GL account, or has no due date, goes as a DRAFT: Xero only approves coded documents
  * with a due date.
  */
-public final class InvoiceBuilder {
+final class InvoiceBuilder {
 
     private InvoiceBuilder() {
     }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * lease, which passes renew while they wait on Xero) is handed out again, so it can never stay busy forever.
  */
 @Component("laneDispatcher")
-public class LaneDispatcher {
+class LaneDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(LaneDispatcher.class);
 

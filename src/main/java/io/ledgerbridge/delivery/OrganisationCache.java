@@ -1,8 +1,10 @@
 package io.ledgerbridge.delivery;
 
+import io.ledgerbridge.xero.XeroAnswerException;
+import io.ledgerbridge.xero.PacedXero;
 import io.ledgerbridge.coding.Organisation;
 import io.ledgerbridge.connection.XeroConnection;
-import io.ledgerbridge.delivery.pacing.Priority;
+import io.ledgerbridge.xero.Priority;
 import io.ledgerbridge.xero.XeroRequest;
 import io.ledgerbridge.xero.XeroResponse;
 import java.time.Clock;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
  * rest (under a 429 storm five reads in a row rarely all get through; one at a time they do).
  */
 @Component
-public class OrganisationCache {
+class OrganisationCache {
 
     private record Entry(Organisation organisation, Instant loadedAt) {
     }

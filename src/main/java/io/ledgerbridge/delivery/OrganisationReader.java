@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Reads Xero's Accounts, TaxRates, TrackingCategories, Items and Currencies answers into an {@link Organisation}. */
-public final class OrganisationReader {
+final class OrganisationReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

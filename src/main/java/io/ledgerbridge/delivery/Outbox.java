@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
  * once: consumers read a state change by its document, version, state and time).
  */
 @Repository
-public class Outbox {
+class Outbox {
 
     /** Which topic a row goes to (the names live in ledgerbridge.kafka.topics). */
     public enum Topic { SYNC_STATUS, DEAD_LETTER }

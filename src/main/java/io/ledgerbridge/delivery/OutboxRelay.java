@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * for {@link #LEASE_SECONDS}; either way the next relay publishes them again.
  */
 @Component("outboxRelay")
-public class OutboxRelay {
+class OutboxRelay {
 
     /** Exchange property: the dead letters among the rows taken, as Kafka records. */
     public static final String DEAD_LETTERS = "LedgerBridgeDeadLetters";

@@ -1,5 +1,7 @@
 package io.ledgerbridge.delivery;
 
+import io.ledgerbridge.xero.BeforeXeroCall;
+import io.ledgerbridge.xero.PacedXero;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
  * after a long pause of this process), the pass drops them: their outcomes would be refused by the fence anyway.
  */
 @Component
-class PassClaims {
+class PassClaims implements BeforeXeroCall {
 
     private static final Logger log = LoggerFactory.getLogger(PassClaims.class);
 
@@ -36,7 +38,8 @@ class PassClaims {
     }
 
     /** Called before every call to Xero: renews the claim of this thread's pass when it is due. */
-    void beforeCall() {
+    @Override
+    public void beforeCall() {
         Claim claim = current.get();
         if (claim == null || !claim.renewalDue(clock.instant())) {
             return;

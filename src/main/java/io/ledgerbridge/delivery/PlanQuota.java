@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * unlimited. Documents beyond it wait as OVER_QUOTA and go when the plan or the month allows.
  */
 @Component("planQuota")
-public class PlanQuota {
+class PlanQuota {
 
     public static final int FREE_PER_MONTH = 30;
 

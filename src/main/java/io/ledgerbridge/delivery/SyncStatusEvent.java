@@ -7,7 +7,7 @@ import java.util.UUID;
  * One document state change, as published on xero.sync.status (key: workspace id). {@code state} is one
  * of SYNCED, FAILED, LOCKED, PAID, VOIDED, WAITING (CONTRACTS.md); {@code reason} says why it waits.
  */
-public record SyncStatusEvent(
+record SyncStatusEvent(
         String workspaceId,
         UUID documentId,
         String orderId,

@@ -11,7 +11,7 @@ import java.util.UUID;
  * ({@link Delivered}, {@link Voided}, {@link Failed} from Xero's refusal, {@link Locked}) clear an unknown outcome;
  * everything else leaves it, so a document whose write got no answer is always looked up before it is sent again.
  */
-public sealed interface Transition {
+sealed interface Transition {
 
     /** What a document Xero now holds still needs for mark-as-paid (F19). */
     enum PaymentNeed {

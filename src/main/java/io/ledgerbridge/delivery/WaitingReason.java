@@ -1,7 +1,7 @@
 package io.ledgerbridge.delivery;
 
 /** Why a WAITING document waits, and what releases it. */
-public enum WaitingReason {
+enum WaitingReason {
     /** The workspace never connected Xero: released when it connects. */
     NOT_CONNECTED,
     /** The Xero grant is gone: released when the workspace connects again. */

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Xero's element messages (FACTS.md §5, §9, §13) in plain words, with the fix, naming the mapping or
  * setting the offending account or tax type came from.
  */
-public final class XeroMessages {
+final class XeroMessages {
 
     static final String CHANGE_IT_IN_XERO = "This document is paid in Xero, so LedgerBridge no longer changes it:"
             + " change it in Xero.";

@@ -1,6 +1,7 @@
 package io.ledgerbridge.intake;
 
-import io.ledgerbridge.intake.DesiredDocument.XeroType;
+import io.ledgerbridge.delivery.DesiredDocument;
+import io.ledgerbridge.delivery.DesiredDocument.XeroType;
 import io.ledgerbridge.support.PermanentFailureException;
 import io.ledgerbridge.workspace.Workspace.Role;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import java.util.function.Function;
  *   <li>a workspace named as both supplier and buyer is rejected: an organisation cannot invoice itself.</li>
  * </ul>
  */
-public final class DocumentPlanner {
+final class DocumentPlanner {
 
     private DocumentPlanner() {
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * PostgreSQL does the same. The largest number the contract has a use for is a version (a long, 19 digits);
  * the most decimal places it allows are 4. Reading the size of a number costs nothing, whatever it says.
  */
-public final class NumberBounds {
+final class NumberBounds {
 
     /** Digits before the decimal point: a version is a long (19 digits), money has 10. */
     public static final int MAX_INTEGER_DIGITS = 20;

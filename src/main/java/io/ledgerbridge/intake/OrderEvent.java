@@ -7,7 +7,7 @@ import java.util.List;
 
 /** An order event of the orders.events topic: a CloudEvents 1.0 envelope around a document snapshot. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record OrderEvent(String specversion, String id, String source, String type, String subject, String time,
+record OrderEvent(String specversion, String id, String source, String type, String subject, String time,
                          Snapshot data) {
 
     public static final String CREDIT_NOTE_ISSUED = "credit_note.issued";

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * {@link NumberBounds}: the values are then short enough to write out.
  */
 @Component
-public class OrderEventSchema {
+class OrderEventSchema {
 
     public static final String PUBLISHED_AT = "config/schemas/order-event.schema.json";
 

@@ -1,11 +1,12 @@
 package io.ledgerbridge.intake;
 
+import io.ledgerbridge.delivery.DesiredDocument;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ledgerbridge.document.DocumentRepository;
-import io.ledgerbridge.intake.DesiredDocument.XeroType;
+import io.ledgerbridge.delivery.DocumentRepository;
+import io.ledgerbridge.delivery.DesiredDocument.XeroType;
 import io.ledgerbridge.intake.DocumentPlanner.Plan;
 import io.ledgerbridge.support.PermanentFailureException;
 import io.ledgerbridge.workspace.Workspace;

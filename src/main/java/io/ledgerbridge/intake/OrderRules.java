@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * {@link #ROUNDING_TOLERANCE}. Whether the organisation has that currency, and the last cents of rounding
  * (delivery's explicit rounding line), are delivery's to settle, with the organisation at hand.
  */
-public final class OrderRules {
+final class OrderRules {
 
     /** What the lines may differ from their total by: Xero rounds tax per line, and delivery adds a rounding line. */
     public static final BigDecimal ROUNDING_TOLERANCE = new BigDecimal("0.10");

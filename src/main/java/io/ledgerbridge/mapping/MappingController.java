@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}/mappings")
-public class MappingController {
+class MappingController {
 
     private final MappingRepository mappings;
     private final WorkspaceRepository workspaces;

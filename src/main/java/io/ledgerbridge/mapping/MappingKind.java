@@ -3,7 +3,7 @@ package io.ledgerbridge.mapping;
 import java.util.Arrays;
 
 /** The four kinds of mapping of the API path {@code /mappings/{kind}/{key}}. */
-public enum MappingKind {
+enum MappingKind {
     ITEMS("items"),
     SUPPLIERS("suppliers"),
     TAX_RATES("tax-rates"),

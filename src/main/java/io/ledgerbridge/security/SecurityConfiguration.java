@@ -24,7 +24,7 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
  * health and Prometheus stay open for probes and scraping.
  */
 @Configuration
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
     @Bean
     @Order(1)

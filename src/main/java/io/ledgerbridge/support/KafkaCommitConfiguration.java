@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
  * id, so a record redelivered after a crash changes nothing, and no record waits on a broker round trip.
  */
 @Configuration
-public class KafkaCommitConfiguration {
+class KafkaCommitConfiguration {
 
     @Bean
     KafkaManualCommitFactory kafkaAsyncCommits() {

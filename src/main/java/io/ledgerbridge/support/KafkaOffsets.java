@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * crash before that point makes Kafka deliver the record again instead of losing it.
  */
 @Component("kafkaOffsets")
-public class KafkaOffsets {
+class KafkaOffsets {
 
     /**
      * Commits a whole batch (a poll's records, the list in {@code property}): per partition, the offset of

@@ -1,5 +1,6 @@
 package io.ledgerbridge.workspace;
 
+import io.ledgerbridge.api.ConflictException;
 import io.ledgerbridge.workspace.WorkspaceSettings.Modules;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * Turning a module on turns its prerequisites on; turning a prerequisite off while a dependant stays
  * on is refused, naming what has to go off first.
  */
-public final class ModuleChain {
+final class ModuleChain {
 
     /** Each module and the modules it needs, in chain order. */
     private static final Map<String, List<String>> PREREQUISITES = new LinkedHashMap<>();
@@ -91,9 +92,9 @@ public final class ModuleChain {
     }
 
     /** The request would leave a module on without something it needs. */
-    public static class ModuleChainException extends RuntimeException {
+    public static class ModuleChainException extends ConflictException {
         public ModuleChainException(String message) {
-            super(message);
+            super("Module dependency", message);
         }
     }
 }

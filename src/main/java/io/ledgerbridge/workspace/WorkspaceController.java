@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Workspaces (role, plan, finance email, inbound address) and their settings (F5–F8). */
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}")
-public class WorkspaceController {
+class WorkspaceController {
 
     /** Workspace ids are what the ordering platform uses: lower-case letters, digits and dashes. */
     public static final String WORKSPACE_ID = "^[a-z0-9][a-z0-9-]{1,62}$";

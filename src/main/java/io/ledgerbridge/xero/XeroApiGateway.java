@@ -2,7 +2,7 @@ package io.ledgerbridge.xero;
 
 import io.ledgerbridge.connection.TokenService;
 import io.ledgerbridge.connection.XeroConnection;
-import io.ledgerbridge.delivery.pacing.RateLimitHeaders;
+import io.ledgerbridge.xero.pacing.RateLimitHeaders;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.apache.camel.Exchange;
@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * got no answer at all throws {@link XeroUnreachableException}.
  */
 @Component
-public class XeroApiGateway {
+class XeroApiGateway {
 
     /**
      * If-Modified-Since as Xero's OpenAPI document declares it (a date-time, e.g. 2020-02-06T12:17:43Z; FACTS.md §3),

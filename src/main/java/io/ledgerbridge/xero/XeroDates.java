@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Xero's date forms in answers (FACTS.md §12): {@code /Date(1439434356790)/} or {@code /Date(1419937200000+0000)/}
  * (milliseconds since the epoch, UTC; the offset is ignored, as Xero's SDK does), or an ISO date or date-time.
  */
-public final class XeroDates {
+final class XeroDates {
 
     private static final Pattern DOT_NET = Pattern.compile("^/Date\\((-?\\d+)([+-]\\d+)?\\)/$");
 

@@ -12,7 +12,7 @@ import java.util.Locale;
  * Classifies Xero's answers once (shared/xero/FACTS.md §2, §13): status, headers and body to a
  * {@link XeroFailure}. Pure: no I/O, no Camel.
  */
-public final class XeroErrorClassifier {
+final class XeroErrorClassifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,6 +1,6 @@
 package io.ledgerbridge.xero;
 
-import io.ledgerbridge.delivery.pacing.RateLimitHeaders;
+import io.ledgerbridge.xero.pacing.RateLimitHeaders;
 
 /**
  * What Xero answered: status, body and what its rate-limit headers said (FACTS.md §2), plus the raw

@@ -4,7 +4,7 @@ package io.ledgerbridge.xero;
  * No answer from Xero (timeout, refused or broken connection). For a write the outcome is unknown: the
  * document must be looked up in Xero before it is sent again.
  */
-public class XeroUnreachableException extends RuntimeException {
+class XeroUnreachableException extends RuntimeException {
 
     private final transient XeroRequest request;
 

@@ -1,5 +1,7 @@
 package io.ledgerbridge.delivery;
 
+import io.ledgerbridge.xero.XeroAnswerException;
+import io.ledgerbridge.xero.PacedXero;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -9,7 +11,7 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerbridge.connection.XeroConnection;
-import io.ledgerbridge.delivery.pacing.Priority;
+import io.ledgerbridge.xero.Priority;
 import io.ledgerbridge.xero.XeroContact;
 import io.ledgerbridge.xero.XeroJson;
 import io.ledgerbridge.xero.XeroRequest;

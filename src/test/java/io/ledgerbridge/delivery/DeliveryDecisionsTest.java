@@ -1,5 +1,6 @@
 package io.ledgerbridge.delivery;
 
+import io.ledgerbridge.xero.XeroReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerbridge.coding.CodingResult;

@@ -1,5 +1,7 @@
 package io.ledgerbridge.delivery;
 
+import io.ledgerbridge.xero.XeroAnswerException;
+import io.ledgerbridge.xero.PacedXero;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -7,7 +9,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.ledgerbridge.connection.XeroConnection;
-import io.ledgerbridge.delivery.pacing.RateLimitHeaders;
+import io.ledgerbridge.xero.pacing.RateLimitHeaders;
 import io.ledgerbridge.xero.XeroRequest;
 import io.ledgerbridge.xero.XeroResponse;
 import java.time.Clock;

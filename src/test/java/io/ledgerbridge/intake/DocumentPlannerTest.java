@@ -1,9 +1,10 @@
 package io.ledgerbridge.intake;
 
+import io.ledgerbridge.delivery.DesiredDocument;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ledgerbridge.intake.DesiredDocument.XeroType;
+import io.ledgerbridge.delivery.DesiredDocument.XeroType;
 import java.math.BigDecimal;
 import io.ledgerbridge.support.PermanentFailureException;
 import io.ledgerbridge.workspace.Workspace.Role;

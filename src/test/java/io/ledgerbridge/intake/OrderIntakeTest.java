@@ -1,5 +1,6 @@
 package io.ledgerbridge.intake;
 
+import io.ledgerbridge.delivery.DesiredDocument;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -12,7 +13,7 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ledgerbridge.document.DocumentRepository;
+import io.ledgerbridge.delivery.DocumentRepository;
 import io.ledgerbridge.intake.OrderIntake.Outcome;
 import io.ledgerbridge.workspace.Workspace;
 import io.ledgerbridge.workspace.Workspace.Role;

@@ -1,0 +1,4 @@
+/**
+ * Room for the operations console: routes, backlogs, quotas and dead letters as Hawtio and the API show them.
+ */
+package io.ledgerbridge.console;

@@ -1,0 +1,29 @@
+package io.ledgerbridge.delivery;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A document as the API shows it: what it is, where it stands in Xero, and what to fix when it failed. */
+public record DocumentView(
+        UUID documentId,
+        String workspaceId,
+        String sourceKey,
+        String orderId,
+        String xeroType,
+        long version,
+        String lastEventId,
+        String lastEventType,
+        String number,
+        String currency,
+        BigDecimal total,
+        String state,
+        String waitingReason,
+        UUID xeroId,
+        String xeroStatus,
+        String error,
+        String fixHint,
+        int attempts,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
+}
