@@ -41,7 +41,7 @@ class XeroEndpointTest {
         assertThat(XeroEndpoint.of(due("ACCPAYCREDIT"))).isEqualTo(XeroEndpoint.CREDIT_NOTES);
         assertThat(XeroEndpoint.CREDIT_NOTES.path()).isEqualTo("/CreditNotes");
         assertThat(XeroEndpoint.CREDIT_NOTES.collection()).isEqualTo("CreditNotes");
-        assertThat(DeliveryLane.idempotencyKey(XeroEndpoint.CREDIT_NOTES.keyKind(), "a-workspace-id", "{}",
+        assertThat(IdempotencyKeys.of(XeroEndpoint.CREDIT_NOTES.keyKind(), "a-workspace-id", "{}",
                 List.of(due("ACCRECCREDIT")))).startsWith("lb-credit-notes-").hasSizeLessThanOrEqualTo(128);
     }
 
