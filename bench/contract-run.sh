@@ -19,8 +19,6 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-jar=$(ls target/ledgerbridge-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$jar" ]; then ./mvnw -q -B -DskipTests package; jar=$(ls target/ledgerbridge-*.jar | grep -v original | head -1); fi
 # The stack, the sandbox and SendEvent are development-time services: on the test classpath, not in the jar.
 [ -f target/bench.classpath ] || ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 [ -d target/test-classes/io/ledgerbridge/localstack ] || ./mvnw -B -ntp -q test-compile
@@ -43,6 +41,8 @@ pids+=($!)
 until curl -s -o /dev/null localhost:24010/__contract/summary; do
   kill -0 "${pids[-1]}" 2>/dev/null || { tail -40 "$work/proxy.log" >&2; exit 1; }; sleep 1; done
 
+# The application from the test classpath (not the jar): the demo workspaces the events name are seeded and connected by
+# the local stack's classes, which the product does not carry.
 echo "== service (prod profile) with XERO_API_URL through the proxy"
 SPRING_PROFILES_ACTIVE=prod PORT=28080 \
 DATABASE_URL=jdbc:postgresql://localhost:25432/ledgerbridge DATABASE_USERNAME=postgres DATABASE_PASSWORD= \
@@ -51,7 +51,7 @@ XERO_IDENTITY_URL=http://localhost:28089/identity XERO_LOGIN_URL=http://localhos
 XERO_CONNECTIONS_URL=http://localhost:28089/connections LEDGERBRIDGE_DEMO_CONNECTIONS_FROM=http://localhost:28089 \
 XERO_CLIENT_ID=ledgerbridge-local XERO_CLIENT_SECRET=local-secret LEDGERBRIDGE_API_TOKENS=contract-run \
 LEDGERBRIDGE_TOKEN_KEY=bG9jYWwtb25seSBsZWRnZXJicmlkZ2UgdG9rZW4gayE= LEDGERBRIDGE_SEED_DEMO_WORKSPACES=true \
-java -jar "$jar" > "$work/service.log" 2>&1 &
+launch io.ledgerbridge.Application > "$work/service.log" 2>&1 &
 pids+=($!)
 until curl -s localhost:28080/actuator/health/readiness | grep -q '^{"status":"UP"'; do
   kill -0 "${pids[-1]}" 2>/dev/null || { tail -40 "$work/service.log" >&2; exit 1; }; sleep 1; done

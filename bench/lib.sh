@@ -43,9 +43,9 @@ start_service() {
     DATABASE_URL=jdbc:postgresql://localhost:25432/ledgerbridge DATABASE_USERNAME=postgres DATABASE_PASSWORD= \
     KAFKA_BROKERS=localhost:29092 XERO_API_URL=http://localhost:28089/api.xro/2.0 \
     XERO_IDENTITY_URL=http://localhost:28089/identity XERO_LOGIN_URL=http://localhost:28089 \
-    XERO_CONNECTIONS_URL=http://localhost:28089/connections LEDGERBRIDGE_DEMO_CONNECTIONS_FROM=http://localhost:28089 \
+    XERO_CONNECTIONS_URL=http://localhost:28089/connections \
     XERO_CLIENT_ID=ledgerbridge-local XERO_CLIENT_SECRET=local-secret LEDGERBRIDGE_API_TOKENS=bench \
-    LEDGERBRIDGE_TOKEN_KEY=$token_key LEDGERBRIDGE_SEED_DEMO_WORKSPACES=true "$@" \
+    LEDGERBRIDGE_TOKEN_KEY=$token_key "$@" \
     java ${BENCH_SERVICE_JAVA_OPTS:-} -jar "$jar" > "$work/service.log" 2>&1 &
   service_pid=$!
   pids+=($service_pid)

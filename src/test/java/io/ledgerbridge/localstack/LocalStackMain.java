@@ -27,7 +27,9 @@ public final class LocalStackMain {
         environment.forEach((key, value) -> ready.append(' ').append(key).append("='").append(value).append('\''));
         ready.append(" XERO_CLIENT_ID=ledgerbridge-local XERO_CLIENT_SECRET=local-secret");
         ready.append(" LEDGERBRIDGE_API_TOKENS=local-dev-token LEDGERBRIDGE_TOKEN_KEY=").append(LOCAL_TOKEN_KEY)
-                .append(" LEDGERBRIDGE_SEED_DEMO_WORKSPACES=true ./mvnw spring-boot:run\n");
+                .append(" LEDGERBRIDGE_SEED_DEMO_WORKSPACES=true")
+                // the application from the test classpath, where the demo workspaces' seeding lives
+                .append(" ./mvnw spring-boot:test-run -Dspring-boot.run.main-class=io.ledgerbridge.Application\n");
         ready.append("=== Stop with Ctrl+C; data stays in ").append(stack.settings().dataDirectory()).append('\n');
         System.out.println(ready);
         new CountDownLatch(1).await();

@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the Xero sandbox on its own, for tests that stop the service but not "Xero":
- * {@code ./mvnw spring-boot:run -Dspring-boot.run.main-class=io.ledgerbridge.sandbox.SandboxMain}.
+ * {@code ./mvnw spring-boot:test-run -Dspring-boot.run.main-class=io.ledgerbridge.sandbox.SandboxMain}.
  * Settings come from system properties or environment variables ({@code -Dsandbox.port=8089} or
  * {@code SANDBOX_PORT=8089}); see {@link SandboxSettings#from}.
  */
