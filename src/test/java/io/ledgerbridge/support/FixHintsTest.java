@@ -2,14 +2,28 @@ package io.ledgerbridge.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The hints read exactly as they did before they moved here (documents, dead letters and xero.sync.status carry
- * them, and people and scripts read them).
+ * them, and people and scripts read them), and no other source file writes an API path into a sentence.
  */
 class FixHintsTest {
+
+    private static final Path SOURCES = Path.of("src/main/java");
+    private static final Path FIX_HINTS = SOURCES.resolve("io/ledgerbridge/support/FixHints.java");
+    /** A Spring MVC mapping annotation: the controllers' paths are routing, not hints. */
+    private static final Pattern MAPPING_ANNOTATION =
+            Pattern.compile("^\\s*@(Request|Get|Put|Post|Delete|Patch)Mapping\\(\"/api/v1/.*");
+    /** A string literal that holds a path under a workspace. */
+    private static final Pattern WORKSPACE_PATH_LITERAL = Pattern.compile("\"[^\"]*/workspaces/[^\"]*\"");
 
     @Test
     void waitingDocumentsNameTheEndpointThatReleasesThem() {
@@ -116,5 +130,46 @@ class FixHintsTest {
                 "Create it with PUT /api/v1/workspaces/harbour/mappings/tax-rates/GST.");
         assertThat(FixHints.createTrackingMapping("harbour", "Region")).isEqualTo(
                 "Create it with PUT /api/v1/workspaces/harbour/mappings/tracking/Region.");
+    }
+
+    /**
+     * Only FixHints writes an API path into a sentence; the controllers' mapping annotations, SecurityConfiguration's
+     * request matchers and OpenApiConfiguration's javadoc name paths for what they are. A hint elsewhere with a path
+     * in it belongs in FixHints.
+     */
+    @Test
+    void noOtherSourceFileWritesAnApiPath() throws IOException {
+        List<String> found = new ArrayList<>();
+        List<String> allowed = new ArrayList<>();
+        try (Stream<Path> sources = Files.walk(SOURCES)) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                if (source.equals(FIX_HINTS)) {
+                    continue;
+                }
+                List<String> lines = Files.readAllLines(source);
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i);
+                    String where = SOURCES.relativize(source) + ":" + (i + 1) + ": " + line.strip();
+                    if (line.contains("/api/v1/") && allowed(source, line)) {
+                        allowed.add(where);
+                    } else if (line.contains("/api/v1/") || WORKSPACE_PATH_LITERAL.matcher(line).find()) {
+                        found.add(where);
+                    }
+                }
+            }
+        }
+        assertThat(allowed).as("the controllers' mappings the scan should have seen")
+                .anyMatch(where -> where.contains("MappingController.java"))
+                .anyMatch(where -> where.contains("DocumentController.java"))
+                .anyMatch(where -> where.contains("WorkspaceController.java"));
+        assertThat(found).as("API paths outside FixHints (a hint that names a path belongs there)").isEmpty();
+    }
+
+    private static boolean allowed(Path source, String line) {
+        String file = source.getFileName().toString();
+        String code = line.strip();
+        return MAPPING_ANNOTATION.matcher(line).matches()
+                || file.equals("SecurityConfiguration.java") && code.startsWith(".requestMatchers(")
+                || file.equals("OpenApiConfiguration.java") && (code.startsWith("/**") || code.startsWith("*"));
     }
 }
