@@ -1,5 +1,6 @@
 package io.ledgerbridge.api;
 
+import io.ledgerbridge.support.FixHints;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.http.ProblemDetail;
@@ -18,7 +19,7 @@ public class NotFoundException extends ErrorResponseException {
     }
 
     public static NotFoundException workspace(String workspaceId) {
-        return new NotFoundException("There is no workspace '" + workspaceId
-                + "'. Create it with PUT /api/v1/workspaces/" + workspaceId + ".");
+        return new NotFoundException("There is no workspace '" + workspaceId + "'. "
+                + FixHints.createWorkspace(workspaceId));
     }
 }

@@ -1,5 +1,6 @@
 package io.ledgerbridge.coding;
 
+import io.ledgerbridge.support.FixHints;
 import io.ledgerbridge.xero.XeroLineItem;
 import java.math.BigDecimal;
 import java.util.List;
@@ -54,16 +55,12 @@ public record CodingResult(
 
         /** What a person changes when an account from this source is refused (by the coder or by Xero). */
         public String fix(String itemKey, boolean sales, String organisation) {
-            String kind = sales ? "an income" : "an expense";
             return switch (this) {
-                case ITEM_MAPPING -> "Map item " + itemKey + " to " + (sales ? "a sales" : "an expense") + " account of "
-                        + organisation + " (PUT /api/v1/workspaces/{ws}/mappings/items/" + itemKey + ").";
-                case SUPPLIER_DEFAULT -> "Change this supplier's default account"
-                        + " (PUT /api/v1/workspaces/{ws}/mappings/suppliers/{key}).";
-                case FREIGHT -> "Set the workspace's freight account to " + kind + " account.";
-                case SURCHARGE -> "Set the workspace's surcharge account to " + kind + " account.";
-                default -> "Set the workspace's default " + (sales ? "sales" : "expense")
-                        + " account to an active account, or map item " + itemKey + ".";
+                case ITEM_MAPPING -> FixHints.mapItem(itemKey, sales, organisation);
+                case SUPPLIER_DEFAULT -> FixHints.CHANGE_SUPPLIER_DEFAULT;
+                case FREIGHT -> FixHints.setFreightAccount(sales);
+                case SURCHARGE -> FixHints.setSurchargeAccount(sales);
+                default -> FixHints.setDefaultAccount(sales, itemKey);
             };
         }
     }

@@ -10,6 +10,7 @@ import io.ledgerbridge.coding.Mappings.ItemMapping;
 import io.ledgerbridge.coding.Mappings.TaxKey;
 import io.ledgerbridge.coding.Organisation.TrackingCategory;
 import io.ledgerbridge.order.OrderDocument;
+import io.ledgerbridge.support.FixHints;
 import io.ledgerbridge.support.Names;
 import io.ledgerbridge.order.OrderDocument.Line;
 import io.ledgerbridge.order.OrderDocument.LineKind;
@@ -246,7 +247,7 @@ public final class DocumentCoder {
         problems.add(new Problem("The supplier mappings " + String.join(", ", matching.keySet().stream()
                 .map(key -> "'" + key + "' (account " + matching.get(key) + ")").toList()) + " all match the supplier "
                 + request.document().supplier().name() + " by " + rule + " but name different accounts.",
-                "Keep one of them: DELETE /api/v1/workspaces/{ws}/mappings/suppliers/{key} for the others."));
+                FixHints.KEEP_ONE_SUPPLIER_MAPPING));
         return Optional.empty();
     }
 
@@ -270,11 +271,8 @@ public final class DocumentCoder {
                 || currencies.contains(currency.trim().toUpperCase(java.util.Locale.ROOT))) {
             return;
         }
-        List<String> codes = List.copyOf(currencies);
-        String usable = codes.size() == 1 ? codes.get(0)
-                : String.join(", ", codes.subList(0, codes.size() - 1)) + " or " + codes.get(codes.size() - 1);
         problems.add(new Problem(request.organisation().name() + " does not use " + currency.trim() + ".",
-                "Add the currency in Xero (Settings → Currencies), or send the order in " + usable + "."));
+                FixHints.addCurrency(List.copyOf(currencies))));
     }
 
     private static void checkAccount(Request request, Line line, Account account, List<Problem> problems) {
@@ -291,7 +289,7 @@ public final class DocumentCoder {
 
     /** The fix for a bad account names the mapping the account came from. */
     private static String fixFor(Request request, Line line, Account account) {
-        return account.source().fix(itemKey(line), request.direction() == Direction.SALES, request.organisation().name());
+        return account.source().fix(itemKey(line), sales(request), request.organisation().name());
     }
 
     private static String taxType(Request request, Line line, Account account, List<Problem> problems, List<String> notes) {
@@ -303,15 +301,13 @@ public final class DocumentCoder {
         if (taxType == null) {
             problems.add(new Problem("Tax code " + line.taxCode() + " has no Xero tax rate for " + direction + " in "
                     + request.organisation().name() + ".",
-                    "Map it: PUT /api/v1/workspaces/{ws}/mappings/tax-rates/" + line.taxCode()
-                            + " with the Xero tax type for " + direction + "."));
+                    FixHints.mapTaxCode(line.taxCode(), sales(request))));
             return null;
         }
         if (!usable(request, taxType)) {
             problems.add(new Problem("Tax rate " + taxType + " (mapped from " + line.taxCode() + ") cannot be used on "
                     + direction + " in " + request.organisation().name() + ".",
-                    "Map " + line.taxCode() + " for " + direction + " to a tax rate the organisation has for "
-                            + (request.direction() == Direction.SALES ? "income" : "expenses") + "."));
+                    FixHints.mapTaxCodeToUsableRate(line.taxCode(), sales(request))));
         }
         return taxType;
     }
@@ -337,9 +333,7 @@ public final class DocumentCoder {
             problems.add(new Problem("Line '" + line.description() + "' has no tax code, and the default tax rate " + taxType
                     + " of account " + account.code() + " cannot be used on " + direction(request) + " in "
                     + request.organisation().name() + ".",
-                    "Send the line with a tax code mapped for " + direction(request) + ", or code it to an account whose"
-                            + " default tax rate is one for " + (request.direction() == Direction.SALES ? "income" : "expenses")
-                            + ". " + fixFor(request, line, account)));
+                    FixHints.taxCodeOrAccount(sales(request), fixFor(request, line, account))));
         }
         return taxType;
     }
@@ -352,7 +346,11 @@ public final class DocumentCoder {
     }
 
     private static String direction(Request request) {
-        return request.direction() == Direction.SALES ? "sales" : "purchases";
+        return sales(request) ? "sales" : "purchases";
+    }
+
+    private static boolean sales(Request request) {
+        return request.direction() == Direction.SALES;
     }
 
     private static BigDecimal rateOf(Organisation organisation, String taxType) {
@@ -381,7 +379,7 @@ public final class DocumentCoder {
         if (wanted.size() > 2) {
             problems.add(new Problem("Line '" + line.description() + "' asks for " + wanted.size()
                     + " tracking categories (" + String.join(", ", wanted.keySet()) + "); Xero allows two per line.",
-                    "Remove the extra xero_<Category> properties from the order, product or line."));
+                    FixHints.REMOVE_EXTRA_TRACKING));
             return List.of();
         }
         List<XeroLineItem.Tracking> tracking = new ArrayList<>();
@@ -396,8 +394,7 @@ public final class DocumentCoder {
             if (category.isEmpty()) {
                 problems.add(new Problem("Tracking category '" + categoryName + "' does not exist in "
                         + request.organisation().name() + ".",
-                        "Create it in Xero, or map xero_" + platformCategory
-                                + " to an existing category (PUT /api/v1/workspaces/{ws}/mappings/tracking/" + platformCategory + ")."));
+                        FixHints.createOrMapTrackingCategory(platformCategory)));
                 return;
             }
             Optional<String> option = category.get().activeOptions().stream()
@@ -406,8 +403,7 @@ public final class DocumentCoder {
             if (option.isEmpty()) {
                 problems.add(new Problem("Tracking option '" + optionName + "' does not exist in category '"
                         + category.get().name() + "' of " + request.organisation().name() + ".",
-                        "Add the option in Xero, or map it (PUT /api/v1/workspaces/{ws}/mappings/tracking/"
-                                + platformCategory + ":" + platformOption + ")."));
+                        FixHints.addOrMapTrackingOption(platformCategory, platformOption)));
                 return;
             }
             tracking.add(new XeroLineItem.Tracking(category.get().name(), option.get()));
@@ -454,20 +450,14 @@ public final class DocumentCoder {
         String fix;
         if (linesFigure != null) {
             primary = subtotal != null ? subtotal : total;
-            fix = "Check the quantities, unit prices and discounts of the order's lines: Xero multiplies each line out and"
-                    + " rounds it to cents, which comes to " + money(linesFigure.xero()) + (exclusive ? " before" : " with")
-                    + " tax.";
+            fix = FixHints.checkLineAmounts(money(linesFigure.xero()), exclusive);
         } else if (tax != null) {
             primary = tax;
-            fix = "Check the tax codes of the order's lines, the tax mapping for " + direction(request)
-                    + " (PUT /api/v1/workspaces/{ws}/mappings/tax-rates/{code}) and the tax rates in "
-                    + request.organisation().name() + ": Xero's tax, each line's rounded to cents, comes to "
-                    + money(tax.xero()) + ".";
+            fix = FixHints.checkTax(sales(request), request.organisation().name(), money(tax.xero()));
         } else {
             primary = total != null ? total : subtotal;
             fix = ownFiguresFix(all, primary.figure())
-                    .orElse("Check the quantities, unit prices, discounts and tax codes of the order's lines, and the tax"
-                            + " mapping for " + direction(request) + ".");
+                    .orElse(FixHints.checkLinesAndTaxMapping(sales(request)));
         }
         StringBuilder message = new StringBuilder("The platform's " + primary.figure().label() + " "
                 + money(primary.platform()) + " differs from the " + money(primary.xero()) + " Xero would calculate by "
@@ -491,13 +481,11 @@ public final class DocumentCoder {
             return Optional.empty();
         }
         if (wrong == Figure.TOTAL) {
-            return Optional.of("The platform's subtotal " + money(subtotal.platform()) + " and tax " + money(tax.platform())
-                    + " add up to " + money(subtotal.platform().add(tax.platform())) + ", not its total "
-                    + money(total.platform()) + ": correct the order's totals on the platform.");
+            return Optional.of(FixHints.correctTheTotal(money(subtotal.platform()), money(tax.platform()),
+                    money(subtotal.platform().add(tax.platform())), money(total.platform())));
         }
-        return Optional.of("The platform's total " + money(total.platform()) + " less its tax " + money(tax.platform())
-                + " is " + money(total.platform().subtract(tax.platform())) + ", not its subtotal "
-                + money(subtotal.platform()) + ": correct the order's totals on the platform.");
+        return Optional.of(FixHints.correctTheSubtotal(money(total.platform()), money(tax.platform()),
+                money(total.platform().subtract(tax.platform())), money(subtotal.platform())));
     }
 
     private static Difference find(List<Difference> differences, Figure figure) {
@@ -526,7 +514,7 @@ public final class DocumentCoder {
         Optional<Organisation.Account> rounding = request.organisation().roundingAccount();
         if (rounding.isEmpty()) {
             problems.add(new Problem("The platform's total differs from Xero's by " + difference + " and " + org
-                    + " has no rounding account to record it on.", "Add the Rounding system account in Xero."));
+                    + " has no rounding account to record it on.", FixHints.ADD_ROUNDING_ACCOUNT));
             return;
         }
         lines.add(new CodedLine(null, null, AccountSource.ROUNDING, new XeroLineItem(

@@ -2,6 +2,7 @@ package io.ledgerbridge.delivery;
 
 import io.ledgerbridge.order.OrderDocument.Party;
 import io.ledgerbridge.xero.XeroContact;
+import io.ledgerbridge.support.FixHints;
 import io.ledgerbridge.support.Names;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +86,7 @@ public final class ContactMatcher {
         if (hits.size() > 1) {
             return new Match(null, hits.size() + " Xero contacts have the same " + rule + " (" + wanted + "): "
                     + String.join(", ", hits.stream().map(XeroContact::name).toList())
-                    + ". Merge or archive the duplicates in Xero, then re-sync.");
+                    + ". " + FixHints.MERGE_DUPLICATE_CONTACTS);
         }
         return new Match(hits.get(0), null);
     }

@@ -1,12 +1,13 @@
 package io.ledgerbridge.delivery;
 
+import io.ledgerbridge.support.FixHints;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Every sentence delivery tells a person — on the document, in xero.sync.status and in the dead letter — with the
- * fix, in one place: rewording a hint or renaming an endpoint touches this file only. Xero's own messages are
- * explained by {@link XeroMessages}.
+ * Every sentence delivery tells a person — on the document, in xero.sync.status and in the dead letter — in one
+ * place, with the fix from {@link FixHints} (which holds every hint and the API paths they name). Xero's own
+ * messages are explained by {@link XeroMessages}.
  */
 final class DeliveryMessages {
 
@@ -14,17 +15,14 @@ final class DeliveryMessages {
     static final String MANUAL_SYNC = "Automatic sync is off: documents go when a sync is started.";
     static final String TEMPORARY = "Sync unsuccessful (temporary): ";
     static final String CHANGE_IT_IN_XERO = XeroMessages.CHANGE_IT_IN_XERO;
-    static final String CHANGE_IT_IN_XERO_FIX = "Change it in Xero.";
-    static final String GL_ACCOUNT_REQUIRED_FIX =
-            "Map the items (or set a default account): the document is then sent again and approved by itself.";
-    static final String REJECTED_FIX = "Fix what Xero names, then re-sync the document.";
-    static final String OVER_QUOTA_FIX = "Upgrade to Pro, or it goes at the start of next month.";
-    static final String PAYMENT_REFUSED_FIX =
-            "Check the clearing account (it must be a bank account or accept payments), then re-sync.";
+    static final String CHANGE_IT_IN_XERO_FIX = FixHints.CHANGE_IT_IN_XERO;
+    static final String GL_ACCOUNT_REQUIRED_FIX = FixHints.MAP_THE_ITEMS;
+    static final String REJECTED_FIX = FixHints.REQUEST_REJECTED;
+    static final String OVER_QUOTA_FIX = FixHints.OVER_QUOTA;
+    static final String PAYMENT_REFUSED_FIX = FixHints.CHECK_CLEARING_ACCOUNT;
     static final String NO_CLEARING_ACCOUNT =
             "Mark-as-paid is on, but the workspace has no clearing account to apply the payment to.";
-    static final String NO_CLEARING_ACCOUNT_FIX =
-            "Set clearingAccount in the workspace settings: the payment then goes by itself.";
+    static final String NO_CLEARING_ACCOUNT_FIX = FixHints.SET_CLEARING_ACCOUNT;
     static final String CONTACT_BEING_CREATED =
             "Another delivery pass is creating this party's contact in Xero; the document goes once it is there.";
 
@@ -34,14 +32,12 @@ final class DeliveryMessages {
     /** What a person does about each reason a document waits. */
     static String fix(WaitingReason reason) {
         return switch (reason) {
-            case NOT_CONNECTED -> "Connect Xero (POST /api/v1/workspaces/{ws}/xero/connect): the waiting documents then go by themselves.";
-            case NEEDS_RECONNECT -> "Connect Xero again: the waiting documents then go by themselves.";
-            case SYNC_OFF -> "Turn invoice push on in the workspace settings: the waiting documents then go by themselves.";
-            case MANUAL_SYNC -> "Start a sync (POST /api/v1/workspaces/{ws}/sync/invoice-push), or turn automatic sync on.";
+            case NOT_CONNECTED -> FixHints.CONNECT_XERO;
+            case NEEDS_RECONNECT -> FixHints.CONNECT_XERO_AGAIN;
+            case SYNC_OFF -> FixHints.TURN_INVOICE_PUSH_ON;
+            case MANUAL_SYNC -> FixHints.START_SYNC;
             case GL_ACCOUNT_REQUIRED -> GL_ACCOUNT_REQUIRED_FIX;
-            case PAYMENT_AWAITS_APPROVAL -> "Approve the invoice in Xero, then re-sync the document"
-                    + " (POST /api/v1/workspaces/{ws}/documents/{id}/resync), or set invoiceDefaultStatus to AUTHORISED:"
-                    + " the payment then goes.";
+            case PAYMENT_AWAITS_APPROVAL -> FixHints.APPROVE_THEN_RESYNC;
         };
     }
 
@@ -79,8 +75,7 @@ final class DeliveryMessages {
     }
 
     static String unreadableFix() {
-        return "Send a corrected version of the order from the platform (a newer version replaces this one), or mark"
-                + " it resolved (POST /api/v1/workspaces/{ws}/documents/{id}/resolve).";
+        return FixHints.SEND_A_CORRECTED_VERSION;
     }
 
     static String codingFault(String why) {
@@ -88,7 +83,7 @@ final class DeliveryMessages {
     }
 
     static String codingFaultFix() {
-        return "Report it with the document id; re-sync it once fixed, or mark it resolved.";
+        return FixHints.REPORT_THE_FAULT;
     }
 
     static String noAnswerForElement() {
@@ -101,8 +96,7 @@ final class DeliveryMessages {
     }
 
     static String lookupRefusedFix() {
-        return "Check in Xero whether the document is there, then re-sync it: it is looked up again before anything is"
-                + " sent, so it is never created twice. Or mark it resolved.";
+        return FixHints.CHECK_WHETHER_XERO_HOLDS_IT;
     }
 
     static String lookupIncomplete() {
@@ -115,7 +109,7 @@ final class DeliveryMessages {
     }
 
     static String duplicatesInXeroFix() {
-        return "Void or delete the extra ones in Xero, then re-sync the document.";
+        return FixHints.VOID_THE_EXTRA_ONES;
     }
 
     static String cannotVoidPaid() {
@@ -123,7 +117,7 @@ final class DeliveryMessages {
     }
 
     static String cannotVoidPaidFix() {
-        return "Remove the payment in Xero and void the document there.";
+        return FixHints.REMOVE_THE_PAYMENT_IN_XERO;
     }
 
     static String statusNotRead(String why) {

@@ -2,14 +2,15 @@ package io.ledgerbridge.delivery;
 
 import io.ledgerbridge.coding.CodingResult;
 import io.ledgerbridge.coding.CodingResult.Problem;
+import io.ledgerbridge.support.FixHints;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Xero's element messages (FACTS.md §5, §9, §13) in plain words, with the fix, naming the mapping or
- * setting the offending account or tax type came from.
+ * Xero's element messages (FACTS.md §5, §9, §13) in plain words, with the fix (from {@link FixHints}), naming the
+ * mapping or setting the offending account or tax type came from.
  */
 final class XeroMessages {
 
@@ -51,40 +52,38 @@ final class XeroMessages {
         if (taxWithAccount.lookingAt()) {
             return new Problem("Tax rate " + taxWithAccount.group(1) + " cannot be used with account "
                     + taxWithAccount.group(2) + " in " + organisation + " (" + first + ")",
-                    accountFix(taxWithAccount.group(2), coding, sales, organisation) + " Or map the tax code for "
-                            + (sales ? "sales" : "purchases") + " to a tax rate that account accepts.");
+                    FixHints.accountOrTaxMapping(accountFix(taxWithAccount.group(2), coding, sales, organisation), sales));
         }
         Matcher tax = TAX_TYPE.matcher(first);
         if (tax.lookingAt()) {
             return new Problem("Tax rate " + tax.group(1) + " cannot be used here in " + organisation + " (" + first + ")",
-                    "Change the tax mapping for " + (sales ? "sales" : "purchases")
-                            + " (PUT /api/v1/workspaces/{ws}/mappings/tax-rates/{code}) to a tax rate the account accepts.");
+                    FixHints.changeTaxMapping(sales));
         }
         if (first.startsWith("Invoice # must be unique")) {
             return new Problem("Invoice number " + number + " already exists in " + organisation
                     + "; it was probably entered there by hand.",
-                    "Void or delete the other invoice in Xero and re-sync this one, or mark this document resolved.");
+                    FixHints.VOID_THE_OTHER_INVOICE);
         }
         if (first.contains("Contact")) {
             return new Problem("Xero could not use the contact: " + first,
-                    "Check the buyer's or supplier's name on the platform, then re-sync.");
+                    FixHints.CHECK_THE_PARTY_NAME);
         }
         if (first.toLowerCase(Locale.ROOT).contains("tracking")) {
             return new Problem("Tracking was refused by " + organisation + ": " + first,
-                    "Check the xero_<Category> properties against the organisation's tracking categories, or map them.");
+                    FixHints.CHECK_TRACKING_PROPERTIES);
         }
         return new Problem("Xero rejected the document: " + String.join(" ", messages),
-                "Fix what Xero names, then re-sync the document (POST /api/v1/workspaces/{ws}/documents/{id}/resync).");
+                FixHints.DOCUMENT_REJECTED);
     }
 
     private static String accountFix(String code, CodingResult coding, boolean sales, String organisation) {
         if (coding == null) {
-            return "Use an active account of the organisation in the workspace settings or mappings.";
+            return FixHints.USE_AN_ACTIVE_ACCOUNT;
         }
         return coding.lines().stream()
                 .filter(line -> code.equals(line.item().accountCode()))
                 .findFirst()
                 .map(line -> line.source().fix(line.itemKey(), sales, organisation))
-                .orElse("Use an active account of the organisation in the workspace settings or mappings.");
+                .orElse(FixHints.USE_AN_ACTIVE_ACCOUNT);
     }
 }

@@ -2,6 +2,7 @@ package io.ledgerbridge.intake;
 
 import io.ledgerbridge.delivery.DesiredDocument;
 import io.ledgerbridge.delivery.DesiredDocument.XeroType;
+import io.ledgerbridge.support.FixHints;
 import io.ledgerbridge.support.PermanentFailureException;
 import io.ledgerbridge.workspace.Workspace.Role;
 import java.util.ArrayList;
@@ -74,8 +75,8 @@ final class DocumentPlanner {
         String buyer = workspaceOf(data.buyer());
         if (supplier != null && supplier.equals(buyer)) {
             throw new PermanentFailureException(describe(event) + " names workspace '" + supplier
-                    + "' as both the supplier and the buyer: an organisation cannot invoice itself. Correct"
-                    + " data.supplier.workspaceId or data.buyer.workspaceId at the producer and send the event again.");
+                    + "' as both the supplier and the buyer: an organisation cannot invoice itself. "
+                    + FixHints.CORRECT_THE_WORKSPACES);
         }
 
         Set<String> named = new LinkedHashSet<>();
@@ -108,17 +109,13 @@ final class DocumentPlanner {
                 throw new UnknownWorkspaceException(event.id(), data.orderId(), named);
             }
             throw new PermanentFailureException(describe(event) + " can be recorded for no workspace: "
-                    + String.join("; ", problems) + ". " + FIX);
+                    + String.join("; ", problems) + ". " + FixHints.CREATE_OR_GIVE_THE_ROLE);
         }
         return new Plan(List.copyOf(documents), problems.isEmpty() ? List.of()
                 : List.of(describe(event) + ": the " + recordedSide(documents) + "'s side was recorded, the other"
-                        + " was not: " + String.join("; ", problems) + ". " + FIX
+                        + " was not: " + String.join("; ", problems) + ". " + FixHints.CREATE_OR_GIVE_THE_ROLE
                         + " The side already recorded does not change."), outside);
     }
-
-    private static final String FIX = "Create a missing workspace or give it its role (SUPPLIER for the supplier,"
-            + " VENUE for the buyer) with PUT /api/v1/workspaces/{id}, or correct data.supplier.workspaceId or"
-            + " data.buyer.workspaceId at the producer, and send the event again.";
 
     private static String recordedSide(List<DesiredDocument> documents) {
         return documents.get(0).xeroType().name().startsWith("ACCREC") ? "supplier" : "buyer";

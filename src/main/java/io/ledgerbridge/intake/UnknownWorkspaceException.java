@@ -1,5 +1,6 @@
 package io.ledgerbridge.intake;
 
+import io.ledgerbridge.support.FixHints;
 import io.ledgerbridge.support.PermanentFailureException;
 import java.util.Set;
 
@@ -8,11 +9,9 @@ public class UnknownWorkspaceException extends PermanentFailureException {
 
     public UnknownWorkspaceException(String eventId, String orderId, Set<String> named) {
         super(named.isEmpty()
-                ? "Event " + eventId + " (order " + orderId + ") names no workspace: set data.supplier.workspaceId"
-                        + " or data.buyer.workspaceId."
+                ? "Event " + eventId + " (order " + orderId + ") names no workspace: " + FixHints.NAME_A_WORKSPACE
                 : "Event " + eventId + " (order " + orderId + ") names " + String.join(" and ", quoted(named))
-                        + ", and LedgerBridge knows no workspace of that name. Create it with PUT /api/v1/workspaces/{id}"
-                        + " and re-send the event.");
+                        + ", and LedgerBridge knows no workspace of that name. " + FixHints.CREATE_THE_WORKSPACE_AND_RESEND);
     }
 
     private static Iterable<String> quoted(Set<String> names) {

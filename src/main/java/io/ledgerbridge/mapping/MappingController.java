@@ -6,6 +6,7 @@ import io.ledgerbridge.mapping.MappingRepository.ItemRow;
 import io.ledgerbridge.mapping.MappingRepository.SupplierRow;
 import io.ledgerbridge.mapping.MappingRepository.TaxRow;
 import io.ledgerbridge.mapping.MappingRepository.TrackingRow;
+import io.ledgerbridge.support.FixHints;
 import io.ledgerbridge.workspace.WorkspaceRepository;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -191,7 +192,16 @@ class MappingController {
 
     private static NotFoundException notFound(MappingKind kind, String workspaceId, String key) {
         return new NotFoundException("Workspace '" + workspaceId + "' has no " + kind.path() + " mapping '" + key
-                + "'. Create it with PUT /api/v1/workspaces/" + workspaceId + "/mappings/" + kind.path() + "/" + key + ".");
+                + "'. " + createIt(kind, workspaceId, key));
+    }
+
+    private static String createIt(MappingKind kind, String workspaceId, String key) {
+        return switch (kind) {
+            case ITEMS -> FixHints.createItemMapping(workspaceId, key);
+            case SUPPLIERS -> FixHints.createSupplierMapping(workspaceId, key);
+            case TAX_RATES -> FixHints.createTaxRateMapping(workspaceId, key);
+            case TRACKING -> FixHints.createTrackingMapping(workspaceId, key);
+        };
     }
 
     private void requireWorkspace(String workspaceId) {

@@ -1,0 +1,275 @@
+package io.ledgerbridge.support;
+
+import java.util.List;
+
+/**
+ * What LedgerBridge tells a person to do — about a document that waits or failed, an event it could not record, a
+ * workspace or mapping the API does not know — and every API path those hints name, each written once: rewording
+ * a hint or renaming an endpoint touches this file only. What went wrong (the message a hint follows) stays with
+ * the code that found it; {@code FixHintsTest} keeps literal API paths out of every other source file.
+ *
+ * <p>A path with {@code {ws}}, {@code {id}}, {@code {code}} or {@code {key}} in it leaves that part for the person
+ * to fill in; a hint that knows the value names it.
+ */
+public final class FixHints {
+
+    // The API paths the hints name, one method per endpoint.
+
+    private static final String WORKSPACES = "/api/v1/workspaces/";
+    private static final String ANY_WORKSPACE = "{ws}";
+
+    /** PUT: create a workspace (or change its roles). */
+    private static String workspace(String workspaceId) {
+        return WORKSPACES + workspaceId;
+    }
+
+    /** POST: connect the workspace to Xero. */
+    private static String connectXero() {
+        return workspace(ANY_WORKSPACE) + "/xero/connect";
+    }
+
+    /** POST: start a sync of the waiting invoices. */
+    private static String startSync() {
+        return workspace(ANY_WORKSPACE) + "/sync/invoice-push";
+    }
+
+    /** POST: send a document again. */
+    private static String resync() {
+        return document("resync");
+    }
+
+    /** POST: mark a document resolved. */
+    private static String resolve() {
+        return document("resolve");
+    }
+
+    private static String document(String action) {
+        return workspace(ANY_WORKSPACE) + "/documents/{id}/" + action;
+    }
+
+    /** PUT, GET, DELETE: an item's mapping. */
+    private static String itemMapping(String workspaceId, String itemKey) {
+        return mapping(workspaceId, "items", itemKey);
+    }
+
+    /** PUT, GET, DELETE: a supplier's mapping. */
+    private static String supplierMapping(String workspaceId, String key) {
+        return mapping(workspaceId, "suppliers", key);
+    }
+
+    /** PUT, GET, DELETE: a tax code's mapping. */
+    private static String taxRateMapping(String workspaceId, String taxCode) {
+        return mapping(workspaceId, "tax-rates", taxCode);
+    }
+
+    /** PUT, GET, DELETE: a tracking category's (or option's, {@code category:option}) mapping. */
+    private static String trackingMapping(String workspaceId, String key) {
+        return mapping(workspaceId, "tracking", key);
+    }
+
+    private static String mapping(String workspaceId, String kind, String key) {
+        return workspace(workspaceId) + "/mappings/" + kind + "/" + key;
+    }
+
+    // Documents that wait (delivery's WaitingReason).
+
+    private static final String THEY_GO_BY_THEMSELVES = "the waiting documents then go by themselves.";
+
+    public static final String CONNECT_XERO = "Connect Xero (POST " + connectXero() + "): " + THEY_GO_BY_THEMSELVES;
+    public static final String CONNECT_XERO_AGAIN = "Connect Xero again: " + THEY_GO_BY_THEMSELVES;
+    public static final String TURN_INVOICE_PUSH_ON = "Turn invoice push on in the workspace settings: "
+            + THEY_GO_BY_THEMSELVES;
+    public static final String START_SYNC = "Start a sync (POST " + startSync() + "), or turn automatic sync on.";
+    public static final String MAP_THE_ITEMS =
+            "Map the items (or set a default account): the document is then sent again and approved by itself.";
+    public static final String APPROVE_THEN_RESYNC = "Approve the invoice in Xero, then re-sync the document"
+            + " (POST " + resync() + "), or set invoiceDefaultStatus to AUTHORISED: the payment then goes.";
+
+    // Documents that failed, are locked or over the quota (delivery).
+
+    public static final String CHANGE_IT_IN_XERO = "Change it in Xero.";
+    public static final String REQUEST_REJECTED = "Fix what Xero names, then re-sync the document.";
+    public static final String DOCUMENT_REJECTED = "Fix what Xero names, then re-sync the document (POST " + resync() + ").";
+    public static final String OVER_QUOTA = "Upgrade to Pro, or it goes at the start of next month.";
+    public static final String CHECK_CLEARING_ACCOUNT =
+            "Check the clearing account (it must be a bank account or accept payments), then re-sync.";
+    public static final String SET_CLEARING_ACCOUNT =
+            "Set clearingAccount in the workspace settings: the payment then goes by itself.";
+    public static final String SEND_A_CORRECTED_VERSION = "Send a corrected version of the order from the platform"
+            + " (a newer version replaces this one), or mark it resolved (POST " + resolve() + ").";
+    public static final String REPORT_THE_FAULT = "Report it with the document id; re-sync it once fixed, or mark it resolved.";
+    public static final String CHECK_WHETHER_XERO_HOLDS_IT = "Check in Xero whether the document is there, then re-sync"
+            + " it: it is looked up again before anything is sent, so it is never created twice. Or mark it resolved.";
+    public static final String VOID_THE_EXTRA_ONES = "Void or delete the extra ones in Xero, then re-sync the document.";
+    public static final String REMOVE_THE_PAYMENT_IN_XERO = "Remove the payment in Xero and void the document there.";
+    public static final String MERGE_DUPLICATE_CONTACTS = "Merge or archive the duplicates in Xero, then re-sync.";
+
+    // What Xero refused (delivery's XeroMessages).
+
+    public static final String VOID_THE_OTHER_INVOICE =
+            "Void or delete the other invoice in Xero and re-sync this one, or mark this document resolved.";
+    public static final String CHECK_THE_PARTY_NAME = "Check the buyer's or supplier's name on the platform, then re-sync.";
+    public static final String CHECK_TRACKING_PROPERTIES =
+            "Check the xero_<Category> properties against the organisation's tracking categories, or map them.";
+    public static final String USE_AN_ACTIVE_ACCOUNT =
+            "Use an active account of the organisation in the workspace settings or mappings.";
+
+    /** A tax rate Xero refused for the account it was used with. */
+    public static String changeTaxMapping(boolean sales) {
+        return "Change the tax mapping for " + direction(sales) + " (PUT " + taxRateMapping(ANY_WORKSPACE, "{code}")
+                + ") to a tax rate the account accepts.";
+    }
+
+    /** A tax rate and account Xero refused together: the account's fix, or the tax code's mapping. */
+    public static String accountOrTaxMapping(String accountFix, boolean sales) {
+        return accountFix + " Or map the tax code for " + direction(sales) + " to a tax rate that account accepts.";
+    }
+
+    // Accounts, by where the refused account came from (coding's AccountSource).
+
+    public static String mapItem(String itemKey, boolean sales, String organisation) {
+        return "Map item " + itemKey + " to " + (sales ? "a sales" : "an expense") + " account of " + organisation
+                + " (PUT " + itemMapping(ANY_WORKSPACE, itemKey) + ").";
+    }
+
+    public static final String CHANGE_SUPPLIER_DEFAULT = "Change this supplier's default account"
+            + " (PUT " + supplierMapping(ANY_WORKSPACE, "{key}") + ").";
+
+    public static String setFreightAccount(boolean sales) {
+        return "Set the workspace's freight account to " + incomeOrExpenseAccount(sales) + " account.";
+    }
+
+    public static String setSurchargeAccount(boolean sales) {
+        return "Set the workspace's surcharge account to " + incomeOrExpenseAccount(sales) + " account.";
+    }
+
+    public static String setDefaultAccount(boolean sales, String itemKey) {
+        return "Set the workspace's default " + (sales ? "sales" : "expense")
+                + " account to an active account, or map item " + itemKey + ".";
+    }
+
+    // Documents the coder stops (coding's DocumentCoder).
+
+    public static final String KEEP_ONE_SUPPLIER_MAPPING = "Keep one of them: DELETE "
+            + supplierMapping(ANY_WORKSPACE, "{key}") + " for the others.";
+    public static final String REMOVE_EXTRA_TRACKING =
+            "Remove the extra xero_<Category> properties from the order, product or line.";
+    public static final String ADD_ROUNDING_ACCOUNT = "Add the Rounding system account in Xero.";
+
+    /** @param usable the organisation's currencies, at least one */
+    public static String addCurrency(List<String> usable) {
+        String currencies = usable.size() == 1 ? usable.get(0)
+                : String.join(", ", usable.subList(0, usable.size() - 1)) + " or " + usable.get(usable.size() - 1);
+        return "Add the currency in Xero (Settings → Currencies), or send the order in " + currencies + ".";
+    }
+
+    /** A platform tax code with no mapping for the direction. */
+    public static String mapTaxCode(String taxCode, boolean sales) {
+        return "Map it: PUT " + taxRateMapping(ANY_WORKSPACE, taxCode) + " with the Xero tax type for "
+                + direction(sales) + ".";
+    }
+
+    /** A platform tax code mapped to a tax rate the organisation cannot use for the direction. */
+    public static String mapTaxCodeToUsableRate(String taxCode, boolean sales) {
+        return "Map " + taxCode + " for " + direction(sales) + " to a tax rate the organisation has for "
+                + incomeOrExpenses(sales) + ".";
+    }
+
+    /** A line without a tax code whose account's default tax rate cannot be used for the direction. */
+    public static String taxCodeOrAccount(boolean sales, String accountFix) {
+        return "Send the line with a tax code mapped for " + direction(sales) + ", or code it to an account whose"
+                + " default tax rate is one for " + incomeOrExpenses(sales) + ". " + accountFix;
+    }
+
+    public static String createOrMapTrackingCategory(String platformCategory) {
+        return "Create it in Xero, or map xero_" + platformCategory
+                + " to an existing category (PUT " + trackingMapping(ANY_WORKSPACE, platformCategory) + ").";
+    }
+
+    public static String addOrMapTrackingOption(String platformCategory, String platformOption) {
+        return "Add the option in Xero, or map it (PUT "
+                + trackingMapping(ANY_WORKSPACE, platformCategory + ":" + platformOption) + ").";
+    }
+
+    /** The line amounts differ from Xero's by more than rounding; {@code xeroAmount} is Xero's, formatted. */
+    public static String checkLineAmounts(String xeroAmount, boolean exclusive) {
+        return "Check the quantities, unit prices and discounts of the order's lines: Xero multiplies each line out and"
+                + " rounds it to cents, which comes to " + xeroAmount + (exclusive ? " before" : " with") + " tax.";
+    }
+
+    /** The tax differs from Xero's by more than rounding; {@code xeroTax} is Xero's, formatted. */
+    public static String checkTax(boolean sales, String organisation, String xeroTax) {
+        return "Check the tax codes of the order's lines, the tax mapping for " + direction(sales)
+                + " (PUT " + taxRateMapping(ANY_WORKSPACE, "{code}") + ") and the tax rates in "
+                + organisation + ": Xero's tax, each line's rounded to cents, comes to " + xeroTax + ".";
+    }
+
+    /** Only the total differs, and the platform did not send the figures that would say why. */
+    public static String checkLinesAndTaxMapping(boolean sales) {
+        return "Check the quantities, unit prices, discounts and tax codes of the order's lines, and the tax"
+                + " mapping for " + direction(sales) + ".";
+    }
+
+    /** The platform's subtotal and tax do not add up to its total (the amounts formatted). */
+    public static String correctTheTotal(String subtotal, String tax, String sum, String total) {
+        return "The platform's subtotal " + subtotal + " and tax " + tax + " add up to " + sum + ", not its total "
+                + total + ": " + CORRECT_THE_TOTALS;
+    }
+
+    /** The platform's total less its tax is not its subtotal (the amounts formatted). */
+    public static String correctTheSubtotal(String total, String tax, String difference, String subtotal) {
+        return "The platform's total " + total + " less its tax " + tax + " is " + difference + ", not its subtotal "
+                + subtotal + ": " + CORRECT_THE_TOTALS;
+    }
+
+    private static final String CORRECT_THE_TOTALS = "correct the order's totals on the platform.";
+
+    // Events intake cannot record.
+
+    /** Follows "names no workspace: ". */
+    public static final String NAME_A_WORKSPACE = "set data.supplier.workspaceId or data.buyer.workspaceId.";
+    public static final String CREATE_THE_WORKSPACE_AND_RESEND = "Create it with PUT " + workspace("{id}")
+            + " and re-send the event.";
+    public static final String CREATE_OR_GIVE_THE_ROLE = "Create a missing workspace or give it its role (SUPPLIER for"
+            + " the supplier, VENUE for the buyer) with PUT " + workspace("{id}") + ", or correct"
+            + " data.supplier.workspaceId or data.buyer.workspaceId at the producer, and send the event again.";
+    public static final String CORRECT_THE_WORKSPACES = "Correct data.supplier.workspaceId or data.buyer.workspaceId"
+            + " at the producer and send the event again.";
+
+    // What the API does not know (404s).
+
+    public static String createWorkspace(String workspaceId) {
+        return "Create it with PUT " + workspace(workspaceId) + ".";
+    }
+
+    public static String createItemMapping(String workspaceId, String itemKey) {
+        return "Create it with PUT " + itemMapping(workspaceId, itemKey) + ".";
+    }
+
+    public static String createSupplierMapping(String workspaceId, String key) {
+        return "Create it with PUT " + supplierMapping(workspaceId, key) + ".";
+    }
+
+    public static String createTaxRateMapping(String workspaceId, String taxCode) {
+        return "Create it with PUT " + taxRateMapping(workspaceId, taxCode) + ".";
+    }
+
+    public static String createTrackingMapping(String workspaceId, String key) {
+        return "Create it with PUT " + trackingMapping(workspaceId, key) + ".";
+    }
+
+    private static String direction(boolean sales) {
+        return sales ? "sales" : "purchases";
+    }
+
+    private static String incomeOrExpenses(boolean sales) {
+        return sales ? "income" : "expenses";
+    }
+
+    private static String incomeOrExpenseAccount(boolean sales) {
+        return sales ? "an income" : "an expense";
+    }
+
+    private FixHints() {
+    }
+}
