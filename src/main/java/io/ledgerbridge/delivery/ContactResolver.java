@@ -1,5 +1,6 @@
 package io.ledgerbridge.delivery;
 
+import io.ledgerbridge.support.FixHints;
 import io.ledgerbridge.xero.XeroAnswerException;
 import io.ledgerbridge.xero.ThrottledException;
 import io.ledgerbridge.xero.PacedXero;
@@ -97,7 +98,7 @@ class ContactResolver {
             Match match = ContactMatcher.match(party, candidates);
             if (match.ambiguous()) {
                 resolved.put(key, Resolution.problem("The contact is ambiguous: " + match.ambiguity(),
-                        "Fix the duplicates in Xero, then re-sync."));
+                        FixHints.FIX_DUPLICATE_CONTACTS));
             } else if (match.found()) {
                 resolved.put(key, link(workspaceId, key, match.contact()));
             } else {
@@ -202,7 +203,7 @@ class ContactResolver {
                         : String.join(" ", answer.validationErrors().stream().map(XeroMessage::message).toList());
                 resolved.put(party.getKey(), Resolution.problem("Xero refused to create the contact '"
                         + party.getValue().name() + "': " + why,
-                        "Correct the party's details on the platform (or create the contact in Xero), then re-sync."));
+                        FixHints.CORRECT_THE_PARTY));
                 continue;
             }
             created.add(answer);

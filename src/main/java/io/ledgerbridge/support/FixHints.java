@@ -102,6 +102,9 @@ public final class FixHints {
             + " it: it is looked up again before anything is sent, so it is never created twice. Or mark it resolved.";
     public static final String VOID_THE_EXTRA_ONES = "Void or delete the extra ones in Xero, then re-sync the document.";
     public static final String REMOVE_THE_PAYMENT_IN_XERO = "Remove the payment in Xero and void the document there.";
+    public static final String FIX_DUPLICATE_CONTACTS = "Fix the duplicates in Xero, then re-sync.";
+    public static final String CORRECT_THE_PARTY =
+            "Correct the party's details on the platform (or create the contact in Xero), then re-sync.";
     public static final String MERGE_DUPLICATE_CONTACTS = "Merge or archive the duplicates in Xero, then re-sync.";
 
     // What Xero refused (delivery's XeroMessages).
