@@ -8,7 +8,7 @@ import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +25,12 @@ public class TokenCipher {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    public TokenCipher(@Value("${ledgerbridge.xero.token-key}") String base64Key) {
+    @Autowired
+    public TokenCipher(XeroClientSettings settings) {
+        this(settings.tokenKey() == null ? "" : settings.tokenKey());
+    }
+
+    public TokenCipher(String base64Key) {
         byte[] raw;
         try {
             raw = Base64.getDecoder().decode(base64Key.trim());

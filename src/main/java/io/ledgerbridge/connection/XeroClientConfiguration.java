@@ -1,9 +1,7 @@
 package io.ledgerbridge.connection;
 
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Arrays;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -27,13 +25,10 @@ import org.springframework.web.client.RestClient;
 class XeroClientConfiguration {
 
     @Bean
-    ClientRegistration xeroClientRegistration(
-            @Value("${ledgerbridge.xero.client-id}") String clientId,
-            @Value("${ledgerbridge.xero.client-secret}") String clientSecret,
-            @Value("${ledgerbridge.xero.identity-url}") String identityUrl,
-            @Value("${ledgerbridge.xero.login-url}") String loginUrl,
-            @Value("${ledgerbridge.xero.scopes}") String scopes) {
-        if (clientId.isBlank() || clientSecret.isBlank()) {
+    ClientRegistration xeroClientRegistration(XeroClientSettings settings) {
+        String clientId = settings.clientId();
+        String clientSecret = settings.clientSecret();
+        if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
             throw new IllegalStateException("Set XERO_CLIENT_ID and XERO_CLIENT_SECRET (ledgerbridge.xero.client-id and"
                     + " client-secret) to the app's OAuth 2.0 client from Xero's developer portal.");
         }
@@ -43,19 +38,18 @@ class XeroClientConfiguration {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}/oauth/xero/callback")
-                .scope(Arrays.stream(scopes.trim().split("\\s+")).toList())
-                .authorizationUri(loginUrl + "/identity/connect/authorize")
-                .tokenUri(identityUrl + "/connect/token")
+                .scope(Arrays.stream(settings.scopes().trim().split("\\s+")).toList())
+                .authorizationUri(settings.loginUrl() + "/identity/connect/authorize")
+                .tokenUri(settings.identityUrl() + "/connect/token")
                 .clientName("Xero")
                 .build();
     }
 
     @Bean
-    OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> xeroRefreshTokenClient(
-            @Value("${ledgerbridge.xero.timeout-ms}") long timeoutMs) {
+    OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> xeroRefreshTokenClient(XeroClientSettings settings) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(timeoutMs)).build());
-        requests.setReadTimeout(Duration.ofMillis(timeoutMs));
+                HttpClient.newBuilder().connectTimeout(settings.timeoutMs()).build());
+        requests.setReadTimeout(settings.timeoutMs());
         RestClient restClient = RestClient.builder()
                 .requestFactory(requests)
                 .messageConverters(converters -> {

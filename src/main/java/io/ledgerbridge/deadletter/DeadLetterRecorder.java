@@ -13,7 +13,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,11 +38,10 @@ public class DeadLetterRecorder {
     private final ObjectMapper json;
     private final int maxMessageBytes;
 
-    public DeadLetterRecorder(JdbcClient jdbc, ObjectMapper json,
-                              @Value("${ledgerbridge.dead-letters.max-message-bytes:900000}") int maxMessageBytes) {
+    public DeadLetterRecorder(JdbcClient jdbc, ObjectMapper json, DeadLetterSettings settings) {
         this.jdbc = jdbc;
         this.json = json;
-        this.maxMessageBytes = maxMessageBytes;
+        this.maxMessageBytes = settings.maxMessageBytes();
     }
 
     public void record(Exchange exchange) throws JsonProcessingException {

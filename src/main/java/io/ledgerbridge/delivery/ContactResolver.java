@@ -4,6 +4,7 @@ import io.ledgerbridge.support.FixHints;
 import io.ledgerbridge.xero.XeroAnswerException;
 import io.ledgerbridge.xero.ThrottledException;
 import io.ledgerbridge.xero.PacedXero;
+import io.ledgerbridge.connection.XeroClientSettings;
 import io.ledgerbridge.connection.XeroConnection;
 import io.ledgerbridge.delivery.ContactMatcher.Match;
 import io.ledgerbridge.xero.Priority;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -67,12 +67,12 @@ class ContactResolver {
     private final Duration reservation;
 
     public ContactResolver(PacedXero xero, JdbcClient jdbc, XeroJson xeroJson, ContactDirectory directory,
-                           @Value("${ledgerbridge.xero.timeout-ms}") long timeoutMs) {
+                           XeroClientSettings xeroClient) {
         this.xero = xero;
         this.jdbc = jdbc;
         this.xeroJson = xeroJson;
         this.directory = directory;
-        this.reservation = Duration.ofMillis(2 * timeoutMs).plusSeconds(5);
+        this.reservation = xeroClient.timeoutMs().multipliedBy(2).plusSeconds(5);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.ledgerbridge.delivery;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,8 +11,8 @@ class DocumentLinks {
 
     private final String template;
 
-    DocumentLinks(@Value("${ledgerbridge.delivery.document-url}") String template) {
-        this.template = template;
+    DocumentLinks(DeliverySettings settings) {
+        this.template = settings.documentUrl();
     }
 
     String url(DueDocument due) {

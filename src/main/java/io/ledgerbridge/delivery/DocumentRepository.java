@@ -3,7 +3,6 @@ package io.ledgerbridge.delivery;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -22,10 +21,10 @@ public class DocumentRepository {
     private final long debounceMs;
 
     public DocumentRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch,
-                              @Value("${ledgerbridge.delivery.debounce-ms:1000}") long debounceMs) {
+                              DeliverySettings settings) {
         this.jdbc = jdbc;
         this.batch = batch;
-        this.debounceMs = debounceMs;
+        this.debounceMs = settings.debounceMs().toMillis();
     }
 
     /**

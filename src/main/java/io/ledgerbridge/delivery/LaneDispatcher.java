@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,12 +34,9 @@ class LaneDispatcher {
     private final Map<String, Instant> active = new ConcurrentHashMap<>();
 
     @Autowired
-    public LaneDispatcher(DeliveryRepository documents,
-                          @Value("${ledgerbridge.delivery.max-lanes-per-tick:500}") int maxLanesPerTick,
-                          @Value("${ledgerbridge.delivery.batch-size:50}") int batchSize,
-                          @Value("${ledgerbridge.delivery.claim-lease-seconds:120}") long leaseSeconds,
-                          Clock clock) {
-        this(documents, maxLanesPerTick, batchSize, Duration.ofSeconds(leaseSeconds), clock::instant);
+    public LaneDispatcher(DeliveryRepository documents, DeliverySettings settings, Clock clock) {
+        this(documents, settings.maxLanesPerTick(), settings.batchSize(), settings.claimLeaseSeconds(),
+                clock::instant);
     }
 
     LaneDispatcher(DeliveryRepository documents, int maxLanesPerTick, int batchSize, Duration lease, Supplier<Instant> now) {
@@ -49,10 +45,6 @@ class LaneDispatcher {
         this.batchSize = batchSize;
         this.stuckAfter = lease.multipliedBy(2);
         this.now = now;
-    }
-
-    LaneDispatcher(DeliveryRepository documents, int maxLanesPerTick, int batchSize) {
-        this(documents, maxLanesPerTick, batchSize, Duration.ofSeconds(120), Instant::now);
     }
 
     /** Workspaces to start a pass for; each stays taken until {@link #release} is called for it. */

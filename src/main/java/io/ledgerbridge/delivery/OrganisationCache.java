@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,11 +42,15 @@ class OrganisationCache {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, Partial> partials = new ConcurrentHashMap<>();
 
-    public OrganisationCache(PacedXero xero, Clock clock,
-                             @Value("${ledgerbridge.delivery.organisation-cache-minutes:10}") long minutes) {
+    @Autowired
+    public OrganisationCache(PacedXero xero, Clock clock, DeliverySettings settings) {
+        this(xero, clock, settings.organisationCacheMinutes());
+    }
+
+    OrganisationCache(PacedXero xero, Clock clock, Duration timeToLive) {
         this.xero = xero;
         this.clock = clock;
-        this.timeToLive = Duration.ofMinutes(minutes);
+        this.timeToLive = timeToLive;
     }
 
     public Organisation get(XeroConnection connection) {

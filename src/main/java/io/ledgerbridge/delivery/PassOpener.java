@@ -14,7 +14,6 @@ import io.ledgerbridge.xero.XeroReply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PassOpener {
 
-    /** Xero advises about 50 elements per request (FACTS.md §3). */
+    /** Xero advises about 50 elements per request (FACTS.md §3): the most ledgerbridge.delivery.batch-size may be. */
     static final int MAX_BATCH = 50;
 
     private final DeliveryRepository documents;
@@ -39,21 +38,15 @@ class PassOpener {
     private final Duration pacingWindow;
 
     PassOpener(DeliveryRepository documents, WorkspaceRepository workspaces, TokenService tokens, PassClaims claims,
-               PassRecorder recorder, Clock clock,
-               @Value("${ledgerbridge.delivery.batch-size:50}") int batchSize,
-               @Value("${ledgerbridge.delivery.claim-lease-seconds:120}") long leaseSeconds,
-               PacingSettings pacing) {
-        if (batchSize < 1 || batchSize > MAX_BATCH) {
-            throw new IllegalArgumentException("ledgerbridge.delivery.batch-size must be 1 to " + MAX_BATCH + ", was " + batchSize);
-        }
+               PassRecorder recorder, Clock clock, DeliverySettings settings, PacingSettings pacing) {
         this.documents = documents;
         this.workspaces = workspaces;
         this.tokens = tokens;
         this.claims = claims;
         this.recorder = recorder;
         this.clock = clock;
-        this.batchSize = batchSize;
-        this.lease = Duration.ofSeconds(leaseSeconds);
+        this.batchSize = settings.batchSize();
+        this.lease = settings.claimLeaseSeconds();
         this.pacingWindow = pacing.window();
     }
 

@@ -1,8 +1,6 @@
 package io.ledgerbridge.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,13 +26,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, @Value("${ledgerbridge.api.tokens}") List<String> tokens,
-                            ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, ObjectMapper json) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/openapi.json").permitAll()
                         .anyRequest().authenticated())
-                .addFilterBefore(new ApiTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(settings.api().tokens()), AnonymousAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized(json)))
@@ -43,8 +40,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain operations(HttpSecurity http,
-                                   @Value("${ledgerbridge.ops.open-console:false}") boolean openConsole) throws Exception {
+    SecurityFilterChain operations(HttpSecurity http, SecuritySettings settings) throws Exception {
+        boolean openConsole = settings.ops().openConsole();
         http.authorizeHttpRequests(requests -> {
             requests.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
                     "/actuator/prometheus", "/error").permitAll();

@@ -1,6 +1,5 @@
 package io.ledgerbridge.workspace;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The dedicated address a workspace's suppliers email invoices to: plus-addressing on the shared inbox. */
@@ -9,7 +8,8 @@ public class InboundAddresses {
 
     private final String inbox;
 
-    public InboundAddresses(@Value("${ledgerbridge.mail.inbox-address}") String inbox) {
+    public InboundAddresses(InboxSettings settings) {
+        String inbox = settings.inboxAddress();
         if (!inbox.contains("@")) {
             throw new IllegalArgumentException("ledgerbridge.mail.inbox-address must be an email address: " + inbox);
         }

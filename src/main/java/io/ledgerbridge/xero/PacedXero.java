@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,12 +28,12 @@ public class PacedXero {
     private final Duration longestWait;
 
     public PacedXero(XeroApiGateway gateway, PacerRegistry pacers, List<BeforeXeroCall> hooks, Clock clock,
-                     @Value("${ledgerbridge.delivery.longest-permit-wait-ms:3000}") long longestWaitMs) {
+                     PermitWaitSettings settings) {
         this.gateway = gateway;
         this.pacers = pacers;
         this.hooks = List.copyOf(hooks);
         this.clock = clock;
-        this.longestWait = Duration.ofMillis(longestWaitMs);
+        this.longestWait = settings.longestPermitWaitMs();
     }
 
     public XeroResponse call(XeroConnection connection, XeroRequest request, Priority priority) {

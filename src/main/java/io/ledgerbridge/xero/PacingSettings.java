@@ -4,10 +4,19 @@ import io.ledgerbridge.xero.pacing.TenantPacer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Name;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Xero's rate limits as this replica applies them (shared/xero/FACTS.md §2, PRODUCT.md F45).
+ * <p>
+ * Bound from {@code ledgerbridge.xero.limits.*} (config/application.yaml holds the values and says why): each key is
+ * its component's name, but for {@code window-seconds} (the window, a plain number in seconds) and
+ * {@code pull-reserve} (the fraction; {@link #pullReserve()} is the number of calls it keeps). The checks below run
+ * as it is bound, so a bad value stops the start with their message, under {@code ledgerbridge.xero.limits}.
  *
  * @param perMinute           calls one tenant may start in one of Xero's fixed windows (60)
  * @param window              the length of those windows (60 s); Xero does not tell where they start
@@ -23,8 +32,11 @@ import java.util.Objects;
  * @param pullReserveFraction the share of {@code perDay} kept for pushes: bulk pulls stop when no more than
  *                            this is left (0.10 = the last 500 of 5,000 calls are for documents only)
  */
-public record PacingSettings(int perMinute, Duration window, int concurrent, int perDay, int appPerMinute,
-                             int replicas, BigDecimal safetyMargin, BigDecimal pullReserveFraction) {
+@ConfigurationProperties("ledgerbridge.xero.limits")
+public record PacingSettings(int perMinute,
+                             @Name("window-seconds") @DurationUnit(ChronoUnit.SECONDS) Duration window,
+                             int concurrent, int perDay, int appPerMinute, int replicas, BigDecimal safetyMargin,
+                             @Name("pull-reserve") BigDecimal pullReserveFraction) {
 
     /** Far above Xero's 60; enough to take the limit out of the way (benchmarks) without a huge log per tenant. */
     public static final int MAX_PER_MINUTE = 100_000;

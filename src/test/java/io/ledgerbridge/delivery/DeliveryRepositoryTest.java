@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.ledgerbridge.deadletter.DeadLetterRecorder;
+import io.ledgerbridge.deadletter.DeadLetterSettings;
 import io.ledgerbridge.delivery.DeliveryRepository.Outcome;
 import io.ledgerbridge.delivery.Transition.PaymentNeed;
 import io.ledgerbridge.support.TestDatabase;
@@ -28,8 +29,8 @@ class DeliveryRepositoryTest {
         db = TestDatabase.fresh();
         repository = new DeliveryRepository(db.jdbc(), db.batch());
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
-        events = new StatusEvents(new Outbox(db.jdbc(), db.batch()), new DeadLetterRecorder(db.jdbc(), json, 900_000), json,
-                Clock.systemUTC());
+        events = new StatusEvents(new Outbox(db.jdbc(), db.batch()),
+                new DeadLetterRecorder(db.jdbc(), json, new DeadLetterSettings(900_000)), json, Clock.systemUTC());
         db.jdbc().sql("""
                 INSERT INTO workspaces (workspace_id, name, roles, inbound_address)
                 VALUES ('ws-a', 'A', '{SUPPLIER}', 'invoices+ws-a@ledgerbridge.local')

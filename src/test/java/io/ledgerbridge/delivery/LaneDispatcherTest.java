@@ -5,6 +5,8 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class LaneDispatcherTest {
 
     private final DeliveryRepository documents = mock(DeliveryRepository.class);
-    private final LaneDispatcher dispatcher = new LaneDispatcher(documents, 500, 50);
+    private final LaneDispatcher dispatcher = new LaneDispatcher(documents, 500, 50, Duration.ofSeconds(120),
+            Instant::now);
 
     @Test
     void aWorkspaceWithAPassQueuedOrRunningIsNotStartedAgain() {

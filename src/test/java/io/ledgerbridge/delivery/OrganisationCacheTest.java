@@ -13,6 +13,7 @@ import io.ledgerbridge.xero.pacing.RateLimitHeaders;
 import io.ledgerbridge.xero.XeroRequest;
 import io.ledgerbridge.xero.XeroResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class OrganisationCacheTest {
     private final XeroConnection connection = new XeroConnection("ws-a", UUID.randomUUID(), "Demo Org", "access",
             "refresh", Instant.parse("2026-12-02T11:00:00Z"), XeroConnection.Status.CONNECTED, null);
     private final OrganisationCache cache = new OrganisationCache(xero,
-            Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC), 10);
+            Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC), Duration.ofMinutes(10));
 
     private static XeroResponse answer(int status, String body) {
         return new XeroResponse(status, body, RateLimitHeaders.status(status), null, null);

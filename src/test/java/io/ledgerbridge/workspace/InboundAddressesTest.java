@@ -9,12 +9,13 @@ class InboundAddressesTest {
 
     @Test
     void eachWorkspaceGetsAPlusAddressOnTheSharedInbox() {
-        assertThat(new InboundAddresses("invoices@ledgerbridge.local").forWorkspace("demo-venue"))
+        assertThat(new InboundAddresses(new InboxSettings("invoices@ledgerbridge.local")).forWorkspace("demo-venue"))
                 .isEqualTo("invoices+demo-venue@ledgerbridge.local");
     }
 
     @Test
     void theInboxMustBeAnEmailAddress() {
-        assertThatThrownBy(() -> new InboundAddresses("invoices")).hasMessageContaining("must be an email address");
+        assertThatThrownBy(() -> new InboundAddresses(new InboxSettings("invoices")))
+                .hasMessageContaining("must be an email address");
     }
 }
