@@ -4,6 +4,11 @@ import io.ledgerbridge.connection.XeroConnection.Status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,63 +20,51 @@ import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Hands out a valid access token per workspace (F2). A token that expires within two minutes is
- * refreshed first; the rotated refresh token is saved in the same transaction that locked the row, so
- * there is one refresher per workspace across replicas and a rotation is never lost. {@code invalid_grant}
- * parks the workspace as NEEDS_RECONNECT.
+ * Hands out a valid access token per workspace (F2). A token that expires within two minutes is refreshed first, by
+ * exactly one refresher per workspace: threads of this replica queue on a lock, and replicas take a lease on the
+ * connection's row in a statement of its own, so no transaction or row lock is held while Xero's token endpoint
+ * answers. The rotated refresh token is stored, and the lease given back, in one conditional statement; a caller that
+ * finds another replica refreshing waits for its tokens. {@code invalid_grant} parks the workspace as NEEDS_RECONNECT:
+ * its work waits, it does not fail.
  */
 @Component
 public class TokenService {
 
     static final Duration REFRESH_EARLY = Duration.ofMinutes(2);
+    private static final Duration POLL = Duration.ofMillis(50);
     private static final Logger log = LoggerFactory.getLogger(TokenService.class);
 
     private final XeroConnectionRepository connections;
-    private final TransactionTemplate transaction;
     private final OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshClient;
     private final ClientRegistration xero;
     private final Clock clock;
+    /** Longer than a token call can take (the client's timeout), so a lease runs out only when its holder died. */
+    private final Duration lease;
+    private final Map<String, ReentrantLock> refreshers = new ConcurrentHashMap<>();
 
     @Autowired
-    public TokenService(XeroConnectionRepository connections, PlatformTransactionManager transactions,
+    public TokenService(XeroConnectionRepository connections,
                         OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshClient,
-                        ClientRegistration xero) {
-        this(connections, ownTransaction(transactions), refreshClient, xero, Clock.systemUTC());
+                        ClientRegistration xero, XeroClientSettings settings) {
+        this(connections, refreshClient, xero, Clock.systemUTC(), settings.timeoutMs().plusSeconds(5));
     }
 
-    /**
-     * A refresh commits on its own, even when a caller's transaction (a contact look-up under its lock)
-     * rolls back: a rotated refresh token, or a NEEDS_RECONNECT status, must never be lost.
-     */
-    private static TransactionTemplate ownTransaction(PlatformTransactionManager transactions) {
-        TransactionTemplate template = new TransactionTemplate(transactions);
-        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return template;
-    }
-
-    TokenService(XeroConnectionRepository connections, TransactionTemplate transaction,
+    TokenService(XeroConnectionRepository connections,
                  OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshClient,
-                 ClientRegistration xero, Clock clock) {
+                 ClientRegistration xero, Clock clock, Duration lease) {
         this.connections = connections;
-        this.transaction = transaction;
         this.refreshClient = refreshClient;
         this.xero = xero;
         this.clock = clock;
+        this.lease = lease;
     }
 
     /** A usable connection with an access token valid for at least two more minutes. */
     public XeroConnection connection(String workspaceId) {
-        XeroConnection connection = connections.find(workspaceId)
-                .orElseThrow(() -> new NotConnectedException(workspaceId));
-        if (!connection.usable()) {
-            throw new NeedsReconnectException(workspaceId, reasonOf(connection));
-        }
-        if (connection.accessExpiresAt().isAfter(clock.instant().plus(REFRESH_EARLY))) {
+        XeroConnection connection = usable(workspaceId, connections.find(workspaceId).orElse(null));
+        if (fresh(connection)) {
             return connection;
         }
         return refresh(workspaceId, connection.accessToken());
@@ -82,26 +75,34 @@ public class TokenService {
      * (after a 401 TokenExpired, many lanes may ask at once; only the first refreshes).
      */
     public XeroConnection refresh(String workspaceId, String staleAccessToken) {
-        // The NEEDS_RECONNECT status must be committed, so the transaction returns it instead of throwing.
-        Object outcome = transaction.execute(status -> refreshLocked(workspaceId, staleAccessToken));
-        if (outcome instanceof NeedsReconnectException parked) {
-            throw parked;
+        ReentrantLock lock = refreshers.computeIfAbsent(workspaceId, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            Instant deadline = clock.instant().plus(lease).plus(lease);
+            while (true) {
+                XeroConnection current = usable(workspaceId, connections.find(workspaceId).orElse(null));
+                if (!current.accessToken().equals(staleAccessToken) && fresh(current)) {
+                    return current;
+                }
+                UUID token = UUID.randomUUID();
+                Instant now = clock.instant();
+                if (connections.takeRefreshLease(workspaceId, token, now, now.plus(lease))) {
+                    return refreshHolding(current, token);
+                }
+                if (clock.instant().isAfter(deadline)) {
+                    throw new TokenUnavailableException("Another replica is still refreshing the Xero token of workspace '"
+                            + workspaceId + "'", null);
+                }
+                LockSupport.parkNanos(POLL.toNanos()); // another replica holds the lease: its tokens come shortly
+            }
+        } finally {
+            lock.unlock();
         }
-        return (XeroConnection) outcome;
     }
 
-    private Object refreshLocked(String workspaceId, String staleAccessToken) {
-        XeroConnection current = connections.lock(workspaceId).orElse(null);
-        if (current == null) {
-            return new NotConnectedException(workspaceId);
-        }
-        if (!current.usable()) {
-            return new NeedsReconnectException(workspaceId, reasonOf(current));
-        }
-        Instant now = clock.instant();
-        if (!current.accessToken().equals(staleAccessToken) && current.accessExpiresAt().isAfter(now.plus(REFRESH_EARLY))) {
-            return current;
-        }
+    /** The call to Xero's token endpoint, with the lease held and no transaction open. */
+    private XeroConnection refreshHolding(XeroConnection current, UUID token) {
+        String workspaceId = current.workspaceId();
         OAuth2AccessTokenResponse response;
         try {
             response = refreshClient.getTokenResponse(new OAuth2RefreshTokenGrantRequest(xero,
@@ -110,26 +111,31 @@ public class TokenService {
         } catch (OAuth2AuthorizationException e) {
             if ("invalid_grant".equals(e.getError().getErrorCode())) {
                 String reason = "Xero no longer accepts the refresh token (invalid_grant): connect Xero again";
-                connections.markStatus(workspaceId, Status.NEEDS_RECONNECT, reason);
+                connections.releaseRefreshLease(workspaceId, token, Status.NEEDS_RECONNECT, reason);
                 log.warn("Workspace {} needs to reconnect Xero: {}", workspaceId, reason);
-                return new NeedsReconnectException(workspaceId, reason);
+                throw new NeedsReconnectException(workspaceId, reason);
             }
+            connections.releaseRefreshLease(workspaceId, token, null, null);
             throw new TokenUnavailableException("Refreshing the Xero token of workspace '" + workspaceId + "' failed: "
                     + e.getError(), e);
         } catch (RuntimeException e) {
             // the token endpoint did not answer, or answered something unreadable: try again later
+            connections.releaseRefreshLease(workspaceId, token, null, null);
             throw new TokenUnavailableException("Xero's token endpoint could not refresh the token of workspace '"
                     + workspaceId + "': " + e.getMessage(), e);
         }
         OAuth2AccessToken access = response.getAccessToken();
         String refreshToken = response.getRefreshToken() == null
                 ? current.refreshToken() : response.getRefreshToken().getTokenValue();
-        Instant expires = access.getExpiresAt() == null ? now.plus(Duration.ofMinutes(30)) : access.getExpiresAt();
-        XeroConnection refreshed = new XeroConnection(workspaceId, current.tenantId(), current.tenantName(),
-                access.getTokenValue(), refreshToken, expires, Status.CONNECTED, null);
-        connections.save(refreshed);
+        Instant expires = access.getExpiresAt() == null ? clock.instant().plus(Duration.ofMinutes(30)) : access.getExpiresAt();
+        if (!connections.saveRefreshed(workspaceId, token, access.getTokenValue(), refreshToken, expires)) {
+            // our lease ran out and another refresher stored its tokens: use those (Xero keeps both pairs working)
+            log.warn("The Xero token refresh of workspace {} outlived its lease; using the tokens stored since", workspaceId);
+            return usable(workspaceId, connections.find(workspaceId).orElse(null));
+        }
         log.info("Refreshed the Xero token of workspace {} (valid until {})", workspaceId, expires);
-        return refreshed;
+        return new XeroConnection(workspaceId, current.tenantId(), current.tenantName(), access.getTokenValue(),
+                refreshToken, expires, Status.CONNECTED, null);
     }
 
     /** Xero refused the connection outright (401/403 after a refresh): the workspace has to connect again. */
@@ -138,7 +144,21 @@ public class TokenService {
         log.warn("Workspace {} needs to reconnect Xero: {}", workspaceId, reason);
     }
 
-    private static String reasonOf(XeroConnection connection) {
-        return connection.statusReason() == null ? "its status is " + connection.status() : connection.statusReason();
+    private boolean fresh(XeroConnection connection) {
+        return connection.accessExpiresAt().isAfter(clock.instant().plus(REFRESH_EARLY));
+    }
+
+    private static XeroConnection usable(String workspaceId, XeroConnection connection) {
+        if (connection == null) {
+            throw new NotConnectedException(workspaceId);
+        }
+        if (connection.status() == Status.DISCONNECTED) {
+            throw new NotConnectedException(workspaceId, connection.statusReason());
+        }
+        if (!connection.usable()) {
+            throw new NeedsReconnectException(workspaceId, connection.statusReason() == null
+                    ? "its status is " + connection.status() : connection.statusReason());
+        }
+        return connection;
     }
 }

@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
@@ -47,11 +49,23 @@ class XeroClientConfiguration {
 
     @Bean
     OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> xeroRefreshTokenClient(XeroClientSettings settings) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(settings.timeoutMs()).build());
-        requests.setReadTimeout(settings.timeoutMs());
-        RestClient restClient = RestClient.builder()
-                .requestFactory(requests)
+        RestClientRefreshTokenTokenResponseClient client = new RestClientRefreshTokenTokenResponseClient();
+        client.setRestClient(tokenEndpoint(settings));
+        return client;
+    }
+
+    /** The code exchange of the connect flow; the PKCE verifier goes with it from the authorization request. */
+    @Bean
+    OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> xeroAuthorizationCodeClient(XeroClientSettings settings) {
+        RestClientAuthorizationCodeTokenResponseClient client = new RestClientAuthorizationCodeTokenResponseClient();
+        client.setRestClient(tokenEndpoint(settings));
+        return client;
+    }
+
+    /** Spring Security's token clients read Xero's answers and errors (invalid_grant, …) with these converters. */
+    private static RestClient tokenEndpoint(XeroClientSettings settings) {
+        return RestClient.builder()
+                .requestFactory(requestFactory(settings))
                 .messageConverters(converters -> {
                     converters.clear();
                     converters.add(new FormHttpMessageConverter());
@@ -59,8 +73,13 @@ class XeroClientConfiguration {
                 })
                 .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
                 .build();
-        RestClientRefreshTokenTokenResponseClient client = new RestClientRefreshTokenTokenResponseClient();
-        client.setRestClient(restClient);
-        return client;
+    }
+
+    /** Every call to Xero's identity service has the timeouts of the calls to its API. */
+    static JdkClientHttpRequestFactory requestFactory(XeroClientSettings settings) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(settings.timeoutMs()).build());
+        requests.setReadTimeout(settings.timeoutMs());
+        return requests;
     }
 }

@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param clientSecret its secret
  * @param identityUrl  Xero's identity host: the token endpoint
  * @param loginUrl     Xero's login host: the authorize page
+ * @param connectionsUrl Xero's list of the organisations a token reaches ({@code GET /connections})
+ * @param redirectUri  where Xero sends the person back after consent, as registered with the app at Xero; empty: the
+ *                     service's own address as the connect request reached it, + {@code /oauth/xero/callback}
  * @param scopes       the scopes asked for at connect, separated by spaces
  * @param tokenKey     the AES-256 key for tokens at rest, base64 of 32 bytes
  * @param timeoutMs    connect and read timeout of every call to Xero
@@ -33,6 +36,8 @@ public record XeroClientSettings(
         String clientSecret,
         @NotBlank String identityUrl,
         @NotBlank String loginUrl,
+        @NotBlank String connectionsUrl,
+        String redirectUri,
         @NotBlank String scopes,
         String tokenKey,
         @NotNull @DurationMin(millis = 1) @DurationUnit(ChronoUnit.MILLIS) Duration timeoutMs) {
@@ -41,6 +46,6 @@ public record XeroClientSettings(
     @Override
     public String toString() {
         return "XeroClientSettings[clientId=" + clientId + ", identityUrl=" + identityUrl + ", loginUrl=" + loginUrl
-                + ", scopes=" + scopes + ", timeoutMs=" + timeoutMs + "]";
+                + ", connectionsUrl=" + connectionsUrl + ", redirectUri=" + redirectUri + ", scopes=" + scopes + ", timeoutMs=" + timeoutMs + "]";
     }
 }

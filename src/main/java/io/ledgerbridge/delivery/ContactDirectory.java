@@ -70,6 +70,11 @@ class ContactDirectory {
         return contacts.values();
     }
 
+    /** Drops what was read of the workspace's contacts: its organisation changed, or was connected again. */
+    public void forget(String workspaceId) {
+        entries.remove(workspaceId);
+    }
+
     /** Contacts this service just created: known without reading them back. */
     public void add(String workspaceId, Collection<XeroContact> created) {
         entries.computeIfPresent(workspaceId, (id, entry) -> {

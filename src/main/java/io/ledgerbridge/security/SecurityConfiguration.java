@@ -17,7 +17,8 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 /**
- * Two doors. The API ({@code /api/**}) takes a bearer token and answers problem+json. Operations
+ * Three doors. The API ({@code /api/**}) takes a bearer token and answers problem+json. The connect pages
+ * ({@code /oauth/xero/**}) are open: their one-use state is their key. Operations
  * (Hawtio, Jolokia) need a login, unless {@code ledgerbridge.ops.open-console} is set (local profile);
  * health and Prometheus stay open for probes and scraping.
  */
@@ -38,8 +39,23 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Pages a browser reaches without the API's token: Xero's redirect back after consent and the choice of
+     * organisation. The one-use state and choice token of each request bind it to the workspace that started it, so
+     * neither a session nor a CSRF cookie is needed.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain connectPages(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/oauth/xero/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain operations(HttpSecurity http, SecuritySettings settings) throws Exception {
         boolean openConsole = settings.ops().openConsole();
         http.authorizeHttpRequests(requests -> {

@@ -28,6 +28,16 @@ public final class FixHints {
         return workspace(ANY_WORKSPACE) + "/xero/connect";
     }
 
+    /** DELETE: forget a disconnected workspace's links to its old organisation's records. */
+    private static String xeroLinks(String workspaceId) {
+        return workspace(workspaceId) + "/xero/links";
+    }
+
+    /** POST: disconnect the workspace from Xero. */
+    private static String disconnectXero(String workspaceId) {
+        return workspace(workspaceId) + "/xero/disconnect";
+    }
+
     /** POST: start a sync of the waiting invoices. */
     private static String startSync() {
         return workspace(ANY_WORKSPACE) + "/sync/invoice-push";
@@ -70,6 +80,27 @@ public final class FixHints {
     private static String mapping(String workspaceId, String kind, String key) {
         return workspace(workspaceId) + "/mappings/" + kind + "/" + key;
     }
+
+    // Connecting Xero (connection's connect flow).
+
+    /** Connect again, from the start: what a person does after any connect step that cannot go on. */
+    public static String startConnectAgain(String workspaceId) {
+        return "Start connecting again (POST " + workspace(workspaceId) + "/xero/connect, or the Connect Xero button"
+                + " of the platform) and finish within 10 minutes.";
+    }
+
+    public static String connectTheLinkedOrganisation(String workspaceId, String organisation) {
+        return "Connect " + organisation + " again, or, to move the workspace to another organisation for good,"
+                + " disconnect (POST " + disconnectXero(workspaceId) + "), clear its links to " + organisation
+                + "'s records (DELETE " + xeroLinks(workspaceId) + ") and connect the new one.";
+    }
+
+    public static String disconnectBeforeClearingLinks(String workspaceId) {
+        return "Disconnect it first (POST " + disconnectXero(workspaceId) + "), then clear the links.";
+    }
+
+    public static final String ADD_AN_ORGANISATION = "Log in to Xero with a user who has access to the organisation"
+            + " (an adviser or standard user with the accounting role), then connect again.";
 
     // Documents that wait (delivery's WaitingReason).
 

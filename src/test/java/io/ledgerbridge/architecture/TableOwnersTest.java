@@ -28,6 +28,7 @@ class TableOwnersTest {
             Map.entry("tax_mappings", "mapping"),
             Map.entry("tracking_mappings", "mapping"),
             Map.entry("xero_connections", "connection"),
+            Map.entry("xero_connect_requests", "connection"),
             Map.entry("dead_letters", "deadletter"),
             Map.entry("documents", "delivery"),
             Map.entry("document_attempts", "delivery"),

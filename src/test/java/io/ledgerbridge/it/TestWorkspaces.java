@@ -31,8 +31,23 @@ final class TestWorkspaces {
         return new Pair(supplier, venue, supplierTenant, venueTenant);
     }
 
+    /** A supplier set up like the demo one, not connected to Xero: what the connect flow starts from. */
+    static String unconnectedSupplier(ApiClient api, String prefix) {
+        String id = prefix + "-s-" + UUID.randomUUID().toString().substring(0, 8);
+        configure(api, id, "SUPPLIER", "demo-supplier");
+        return id;
+    }
+
     private static UUID workspace(ApiClient api, SandboxClient sandbox, XeroConnectionRepository connections,
                                   String id, String role, String like) {
+        configure(api, id, role, like);
+        UUID tenant = UUID.fromString(SandboxClient.read(sandbox.control("POST", "/sandbox/tenants",
+                "{\"name\":\"Org of " + id + "\"}")).get("tenantId").asText());
+        connect(sandbox, connections, id, tenant);
+        return tenant;
+    }
+
+    private static void configure(ApiClient api, String id, String role, String like) {
         assertThat(api.put("/api/v1/workspaces/" + id, "{\"name\":\"" + id + "\",\"roles\":[\"" + role
                 + "\"],\"plan\":\"PRO\"}").status()).isEqualTo(201);
         assertThat(api.put("/api/v1/workspaces/" + id + "/settings",
@@ -43,10 +58,6 @@ final class TestWorkspaces {
                 "{\"sales\":\"EXEMPTOUTPUT\",\"purchases\":\"EXEMPTEXPENSES\"}").status()).isEqualTo(200);
         assertThat(api.put("/api/v1/workspaces/" + id + "/mappings/items/APL-01", "{\"accountCode\":\""
                 + ("SUPPLIER".equals(role) ? "200" : "310") + "\",\"itemCode\":\"APL-01\"}").status()).isEqualTo(200);
-        UUID tenant = UUID.fromString(SandboxClient.read(sandbox.control("POST", "/sandbox/tenants",
-                "{\"name\":\"Org of " + id + "\"}")).get("tenantId").asText());
-        connect(sandbox, connections, id, tenant);
-        return tenant;
     }
 
     /** As the connect flow will: a fresh grant for the organisation, stored for the workspace. */

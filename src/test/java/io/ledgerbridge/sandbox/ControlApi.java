@@ -74,7 +74,21 @@ final class ControlApi {
                     yield Response.empty(204);
                 }
                 case "POST tokens/revoke" -> {
-                    tokens.revokeRefreshTokens();
+                    JsonNode b = request.body().length == 0 ? Json.object() : Json.parse(request.body());
+                    if (b.hasNonNull("tenantId")) {
+                        tokens.revokeGrantsReaching(UUID.fromString(b.get("tenantId").asText()));
+                    } else {
+                        tokens.revokeRefreshTokens();
+                    }
+                    yield Response.empty(204);
+                }
+                case "GET tokens/live" -> {
+                    UUID tenant = UUID.fromString(request.query("tenantId"));
+                    yield Response.json(200, Json.object().put("grants", tokens.liveGrantsReaching(tenant))
+                            .put("refreshes", tokens.refreshesOfGrantsReaching(tenant)));
+                }
+                case "POST codes/expire" -> {
+                    tokens.expireCodes();
                     yield Response.empty(204);
                 }
                 case "GET webhooks" -> Response.json(200, webhooks.status());
@@ -174,6 +188,9 @@ final class ControlApi {
                 decimal(b, "timeoutRate"), longValue(b, "latencyMs"), longValue(b, "timeoutMs"),
                 b.has("only") ? (b.get("only").isNull() ? "" : b.get("only").asText()) : null,
                 b.has("reverseAnswers") ? b.get("reverseAnswers").asBoolean() : null));
+        if (b.hasNonNull("seed")) {
+            faults.seed(tenantId, b.get("seed").asLong());
+        }
         return Response.json(200, faultsJson());
     }
 

@@ -32,6 +32,7 @@ public final class TokenStore {
         final String clientId;
         final String scope;
         final Map<UUID, Connection> connections = new LinkedHashMap<>();
+        final java.util.concurrent.atomic.AtomicInteger refreshes = new java.util.concurrent.atomic.AtomicInteger();
         volatile boolean revoked;
 
         Grant(String clientId, String scope) {
@@ -176,6 +177,7 @@ public final class TokenStore {
             }
             r.lastUsed = now;
         }
+        r.grant.refreshes.incrementAndGet();
         return issue(r.grant);
     }
 
@@ -227,6 +229,36 @@ public final class TokenStore {
                 r.revoked = true;
             }
         });
+    }
+
+    /**
+     * Revokes every grant that reaches the tenant, as when the organisation's adviser removes the app in Xero
+     * (POST /sandbox/tokens/revoke with a tenantId): their refresh tokens answer invalid_grant, their access tokens 401.
+     */
+    public void revokeGrantsReaching(UUID tenantId) {
+        refresh.values().stream().map(r -> r.grant).distinct().filter(g -> g.reaches(tenantId)).forEach(grant -> {
+            grant.revoked = true;
+            synchronized (grant) {
+                grant.connections.clear();
+            }
+        });
+    }
+
+    /** Every authorization code not yet exchanged runs out now (POST /sandbox/codes/expire). */
+    public void expireCodes() {
+        Instant now = clock.instant().minusSeconds(1);
+        codes.replaceAll((code, c) -> new Code(c.grant(), c.clientId(), c.redirectUri(), c.challenge(), c.challengeMethod(), now));
+    }
+
+    /** How many grants are alive (not revoked) that reach the tenant: what a test of disconnect or revoke checks. */
+    public long liveGrantsReaching(UUID tenantId) {
+        return refresh.values().stream().map(r -> r.grant).distinct().filter(g -> g.reaches(tenantId)).count();
+    }
+
+    /** How many refreshes the live grants reaching the tenant have had: what a test of one refresher checks. */
+    public long refreshesOfGrantsReaching(UUID tenantId) {
+        return refresh.values().stream().map(r -> r.grant).distinct().filter(g -> g.reaches(tenantId))
+                .mapToLong(g -> g.refreshes.get()).sum();
     }
 
     public void clear() {

@@ -14,7 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * hands back the elements of a write's answer in reverse order (a client must confirm each answer against what it
  * sent, never trust the position). {@code only} narrows a
  * scope's faults to the calls whose method and path start with it (e.g. {@code "PUT /Payments"}), so a test can
- * fail one kind of call and no other.
+ * fail one kind of call and no other. A {@code seed} makes a scope's draws repeat from run to run, so a test that
+ * needs each kind of fault to happen at least once in its first calls gets them every time.
  */
 public final class Faults {
 
@@ -80,8 +81,11 @@ public final class Faults {
         }
     }
 
+    private static final UUID GLOBAL = new UUID(0, 0);
+
     private volatile Settings global = Settings.NONE;
     private final Map<UUID, Settings> tenants = new ConcurrentHashMap<>();
+    private final Map<UUID, java.util.Random> seeded = new ConcurrentHashMap<>();
 
     public Settings global() {
         return global;
@@ -106,6 +110,12 @@ public final class Faults {
     public void reset() {
         global = Settings.NONE;
         tenants.clear();
+        seeded.clear();
+    }
+
+    /** From now on the scope's draws come from a generator seeded with {@code seed}: the same sequence every run. */
+    public void seed(UUID tenantId, long seed) {
+        seeded.put(tenantId == null ? GLOBAL : tenantId, new java.util.Random(seed));
     }
 
     public Plan plan(UUID tenantId) {
@@ -118,15 +128,21 @@ public final class Faults {
         if (!s.applies(method, path)) {
             return new Plan(s.latencyMs(), null, null, 0);
         }
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        boolean error = draw(random, s.errorRate());
-        boolean afterWork = !error && draw(random, s.errorAfterWorkRate());
-        boolean timeout = !error && !afterWork && draw(random, s.timeoutRate());
+        java.util.Random seed = seeded.get(tenantId != null && tenants.containsKey(tenantId) ? tenantId : GLOBAL);
+        java.util.Random random = seed == null ? ThreadLocalRandom.current() : seed;
+        boolean error;
+        boolean afterWork;
+        boolean timeout;
+        synchronized (random) { // one call's draws in a row, so a seeded sequence does not depend on the threads
+            error = draw(random, s.errorRate());
+            afterWork = !error && draw(random, s.errorAfterWorkRate());
+            timeout = !error && !afterWork && draw(random, s.timeoutRate());
+        }
         return new Plan(s.latencyMs(), error ? s.status() : null, afterWork ? s.status() : null,
                 timeout ? s.timeoutMs() : 0, s.reverseAnswers());
     }
 
-    private static boolean draw(ThreadLocalRandom random, double rate) {
+    private static boolean draw(java.util.Random random, double rate) {
         return rate > 0 && random.nextDouble() < rate;
     }
 }
