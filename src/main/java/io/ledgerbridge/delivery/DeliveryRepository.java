@@ -394,15 +394,52 @@ class DeliveryRepository {
      * @return the documents parked
      */
     List<ParkedDocument> park(String workspaceId, WaitingReason reason, String error) {
+        return park(workspaceId, reason, error, true);
+    }
+
+    /**
+     * @param releasedToo false: the documents a started invoice push released ({@code manual_sync}) keep going, and
+     *                    only what arrived since waits for the next push
+     */
+    List<ParkedDocument> park(String workspaceId, WaitingReason reason, String error, boolean releasedToo) {
         return jdbc.sql("""
                 UPDATE documents SET state = 'WAITING', waiting_reason = :reason, error = :error, claimed_until = NULL,
-                       claim_token = NULL, updated_at = now()
+                       claim_token = NULL, manual_sync = false, updated_at = now()
                  WHERE workspace_id = :ws AND state = 'PENDING' AND (claimed_until IS NULL OR claimed_until < now())
+                   AND (:releasedToo OR NOT manual_sync)
                 RETURNING document_id, order_id, xero_type, version, xero_id, xero_status
                 """)
                 .param("ws", workspaceId).param("reason", reason.name()).param("error", error)
+                .param("releasedToo", releasedToo)
                 .query(ParkedDocument.class)
                 .list();
+    }
+
+    /**
+     * A started invoice push: the documents waiting for it go, and every due one goes now (not after its backoff);
+     * each is marked, so that with automatic sync off it keeps going, through retries, until it has an outcome.
+     *
+     * @return how many waited for the push, and how many were due anyway
+     */
+    int[] releaseForManualSync(String workspaceId) {
+        int released = jdbc.sql("""
+                UPDATE documents SET state = 'PENDING', waiting_reason = NULL, error = NULL, fix_hint = NULL,
+                       manual_sync = true, next_attempt_at = now(), updated_at = now()
+                 WHERE workspace_id = :ws AND state = 'WAITING' AND waiting_reason = 'MANUAL_SYNC'
+                """)
+                .param("ws", workspaceId).update();
+        int due = jdbc.sql("""
+                UPDATE documents SET manual_sync = true, next_attempt_at = LEAST(next_attempt_at, now())
+                 WHERE workspace_id = :ws AND state = 'PENDING' AND NOT manual_sync
+                """)
+                .param("ws", workspaceId).update();
+        return new int[] {released, due};
+    }
+
+    /** Whether a started invoice push still has documents to send. */
+    boolean hasManualRelease(String workspaceId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM documents WHERE workspace_id = :ws AND state = 'PENDING' AND manual_sync)")
+                .param("ws", workspaceId).query(Boolean.class).single();
     }
 
     /** A document {@link #park} parked: enough to tell the platform. */

@@ -61,6 +61,8 @@ public class DocumentRepository {
                        last_event_type = EXCLUDED.last_event_type, number = EXCLUDED.number,
                        currency = EXCLUDED.currency, total = EXCLUDED.total, payload = EXCLUDED.payload,
                        next_attempt_at = EXCLUDED.next_attempt_at, updated_at = now(),
+                       -- a newer version waits for the next invoice push when automatic sync is off
+                       manual_sync = false,
                        -- paid in Xero: the newer version is kept, but Xero's document is not touched again
                        state = CASE WHEN documents.state = 'LOCKED' THEN 'LOCKED' ELSE EXCLUDED.state END,
                        error = CASE WHEN documents.state = 'LOCKED' THEN documents.error END,

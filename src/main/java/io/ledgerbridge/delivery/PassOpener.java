@@ -14,6 +14,7 @@ import io.ledgerbridge.xero.XeroReply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,8 +57,13 @@ class PassOpener {
         if (!settings.modules().invoicePush()) {
             return Pass.nothingClaimed(recorder.park(workspaceId, WaitingReason.SYNC_OFF, DeliveryMessages.SYNC_OFF));
         }
+        List<Outbox.Row> parked = List.of();
         if (!settings.automaticSync()) {
-            return Pass.nothingClaimed(recorder.park(workspaceId, WaitingReason.MANUAL_SYNC, DeliveryMessages.MANUAL_SYNC));
+            // what arrived since the last started push waits for the next; what that push released goes on
+            parked = recorder.park(workspaceId, WaitingReason.MANUAL_SYNC, DeliveryMessages.MANUAL_SYNC, false);
+            if (!documents.hasManualRelease(workspaceId)) {
+                return Pass.nothingClaimed(parked);
+            }
         }
         XeroConnection connection = null;
         XeroReply unavailable = null;
@@ -72,10 +78,12 @@ class PassOpener {
         }
         Claim claim = documents.claim(workspaceId, batchSize, lease, clock.instant());
         if (claim.isEmpty()) {
-            return Pass.nothingClaimed(java.util.List.of());
+            return Pass.nothingClaimed(parked);
         }
         claims.bind(claim);
-        return new Pass(claim, connection, settings, new Timing(clock.instant(), pacingWindow), unavailable, recorder);
+        Pass pass = new Pass(claim, connection, settings, new Timing(clock.instant(), pacingWindow), unavailable, recorder);
+        pass.published(parked);
+        return pass;
     }
 
     /**

@@ -66,9 +66,14 @@ class PassRecorder {
      * @return the outbox rows written, for the route to publish
      */
     List<Outbox.Row> park(String workspaceId, WaitingReason reason, String error) {
+        return park(workspaceId, reason, error, true);
+    }
+
+    /** The same, sparing what a started invoice push released unless {@code releasedToo}. */
+    List<Outbox.Row> park(String workspaceId, WaitingReason reason, String error, boolean releasedToo) {
         List<DeliveryRepository.ParkedDocument> parked = new ArrayList<>();
         List<Outbox.Row> rows = transaction.execute(status -> {
-            parked.addAll(documents.park(workspaceId, reason, error));
+            parked.addAll(documents.park(workspaceId, reason, error, releasedToo));
             return events.parked(workspaceId, parked, reason, error);
         });
         if (!parked.isEmpty()) {

@@ -1,0 +1,65 @@
+package io.ledgerbridge.delivery;
+
+import io.ledgerbridge.connection.XeroConnection;
+import io.ledgerbridge.connection.XeroConnectionRepository;
+import io.ledgerbridge.support.FixHints;
+import io.ledgerbridge.sync.SyncJob;
+import io.ledgerbridge.sync.SyncScope;
+import io.ledgerbridge.workspace.WorkspaceRepository;
+import io.ledgerbridge.workspace.WorkspaceSettings;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The invoice push a person starts (POST …/sync/invoice-push, F26): the documents waiting for a manual sync go, and
+ * every due one goes now rather than after its backoff. It needs invoice push on and a usable connection; without them
+ * it is refused with what to do first.
+ */
+@Component
+class InvoicePushJob implements SyncJob {
+
+    private final DeliveryRepository documents;
+    private final WorkspaceRepository workspaces;
+    private final XeroConnectionRepository connections;
+
+    InvoicePushJob(DeliveryRepository documents, WorkspaceRepository workspaces, XeroConnectionRepository connections) {
+        this.documents = documents;
+        this.workspaces = workspaces;
+        this.connections = connections;
+    }
+
+    @Override
+    public SyncScope scope() {
+        return SyncScope.INVOICE_PUSH;
+    }
+
+    @Override
+    public Optional<String> notReady(String workspaceId) {
+        WorkspaceSettings settings = workspaces.settings(workspaceId).orElse(null);
+        if (settings == null || !settings.modules().invoicePush()) {
+            return Optional.of("Invoice push is off, so nothing would go. " + FixHints.TURN_INVOICE_PUSH_ON);
+        }
+        Optional<XeroConnection> connection = connections.find(workspaceId);
+        if (connection.isEmpty() || connection.get().status() == XeroConnection.Status.DISCONNECTED) {
+            return Optional.of("The workspace is not connected to Xero. " + FixHints.CONNECT_XERO);
+        }
+        if (!connection.get().usable()) {
+            return Optional.of("Xero needs connecting again: " + connection.get().statusReason() + ". "
+                    + FixHints.CONNECT_XERO_AGAIN);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    @Transactional
+    public Map<String, Long> run(String workspaceId) {
+        int[] released = documents.releaseForManualSync(workspaceId);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("released", (long) released[0]);
+        counts.put("dueNow", (long) released[1]);
+        return counts;
+    }
+}

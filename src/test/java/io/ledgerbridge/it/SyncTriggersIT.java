@@ -1,0 +1,120 @@
+package io.ledgerbridge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ledgerbridge.connection.XeroConnectionRepository;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A started sync (F26): with automatic sync off, the invoice push sends what waited for it, and what arrives
+ * afterwards waits for the next; a second push within 5 s is refused with 429, Retry-After and the cooldown left;
+ * a sync whose prerequisites are missing is refused with 409 and what to do first.
+ */
+class SyncTriggersIT extends DeliveryTestBase {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Autowired
+    XeroConnectionRepository connections;
+
+    private TestWorkspaces.Pair ws;
+
+    @BeforeEach
+    void workspaces() {
+        ws = TestWorkspaces.create(api, sandbox, connections, "sync");
+    }
+
+    @Test
+    void anInvoicePushSendsWhatWaitedForItAndWhatArrivesLaterWaitsForTheNext() {
+        settings("{\"automaticSync\":false}");
+        String first = send();
+        String second = send();
+        assertThat(awaitState(first, "WAITING").get("waitingReason").asText()).isEqualTo("MANUAL_SYNC");
+        awaitState(second, "WAITING");
+
+        ApiClient.Response started = api.post(path("/sync/invoice-push"), "");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        assertThat(started.json().get("scope").asText()).isEqualTo("invoice-push");
+        awaitState(first, "SYNCED");
+        awaitState(second, "SYNCED");
+        assertThat(sandbox.invoices(ws.supplierTenant(), "INV-" + first)).hasSize(1);
+
+        ApiClient.Response again = api.post(path("/sync/invoice-push"), "");
+        assertThat(again.status()).isEqualTo(429);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        long remaining = again.json().get("cooldownRemainingSeconds").asLong();
+        assertThat(remaining).isBetween(1L, 5L);
+
+        JsonNode push = await().atMost(WAIT).until(() -> scope("invoice-push"),
+                scope -> "OK".equals(scope.path("lastRun").path("result").asText()));
+        assertThat(push.get("lastRun").get("counts").get("released").asLong()).isEqualTo(2);
+        assertThat(push.get("cooldownSeconds").asLong()).isEqualTo(5);
+        assertThat(push.get("available").asBoolean()).isTrue();
+
+        String later = send();
+        assertThat(awaitState(later, "WAITING").get("waitingReason").asText()).isEqualTo("MANUAL_SYNC");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api.post(path("/sync/invoice-push"), "").status() == 202);
+        awaitState(later, "SYNCED");
+        assertThat(sandbox.invoices(ws.supplierTenant(), "INV-" + later)).hasSize(1);
+    }
+
+    @Test
+    void aSyncThatCannotRunIsRefusedWithWhatToDoFirst() {
+        settings("{\"modules\":{\"invoicePush\":false}}");
+        ApiClient.Response off = api.post(path("/sync/invoice-push"), "");
+        assertThat(off.status()).isEqualTo(409);
+        assertThat(off.json().get("detail").asText()).contains("Invoice push is off").contains("Turn invoice push on");
+        settings("{\"modules\":{\"invoicePush\":true}}");
+
+        String unconnected = TestWorkspaces.unconnectedSupplier(api, "sync");
+        ApiClient.Response notConnected = api.post("/api/v1/workspaces/" + unconnected + "/sync/invoice-push", "");
+        assertThat(notConnected.status()).isEqualTo(409);
+        assertThat(notConnected.json().get("detail").asText()).contains("not connected").contains("/xero/connect");
+
+        assertThat(api.post(path("/sync/everything"), "").status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/workspaces/no-such-workspace/sync/invoice-push", "").status()).isEqualTo(404);
+        ApiClient.Response notBuilt = api.post(path("/sync/contacts"), "");
+        assertThat(notBuilt.status()).isEqualTo(501);
+        assertThat(scope("contacts").get("available").asBoolean()).isFalse();
+        assertThat(api.get(path("/sync")).json().findValuesAsText("scope"))
+                .containsExactly("contacts", "items", "tax-rates", "invoice-push", "invoice-pull");
+    }
+
+    private JsonNode scope(String name) {
+        for (JsonNode scope : api.get(path("/sync")).json()) {
+            if (scope.get("scope").asText().equals(name)) {
+                return scope;
+            }
+        }
+        throw new AssertionError("no scope " + name);
+    }
+
+    private void settings(String json) {
+        assertThat(api.put(path("/settings"), json).status()).isEqualTo(200);
+    }
+
+    private String path(String rest) {
+        return "/api/v1/workspaces/" + ws.supplier() + rest;
+    }
+
+    private String send() {
+        String orderId = "sy-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode event = OrderEvents.invoice(ws.supplier(), ws.venue(), orderId, 1);
+        ((ObjectNode) event.get("data")).put("invoiceNumber", "INV-" + orderId);
+        kafka.send("orders.events", ws.supplier(), event.toString());
+        return orderId;
+    }
+
+    private JsonNode awaitState(String orderId, String state) {
+        return await().atMost(WAIT).until(() -> api.document(ws.supplier(), orderId),
+                document -> document != null && state.equals(document.get("state").asText()));
+    }
+}
