@@ -176,7 +176,7 @@ public class DocumentRepository {
         return jdbc.sql("""
                 SELECT document_id, workspace_id, source_key, order_id, xero_type, version, last_event_id,
                        last_event_type, number, currency, total, state, waiting_reason, xero_id, xero_status, error,
-                       fix_hint, attempts,
+                       fix_hint, attempts, amount_paid,
                        created_at, updated_at
                   FROM documents
                  WHERE workspace_id = :workspace AND (CAST(:state AS text) IS NULL OR state = :state)
@@ -195,7 +195,7 @@ public class DocumentRepository {
         return jdbc.sql("""
                 SELECT document_id, workspace_id, source_key, order_id, xero_type, version, last_event_id,
                        last_event_type, number, currency, total, state, waiting_reason, xero_id, xero_status, error,
-                       fix_hint, attempts,
+                       fix_hint, attempts, amount_paid,
                        created_at, updated_at
                   FROM documents
                  WHERE workspace_id = :workspace AND document_id = :id

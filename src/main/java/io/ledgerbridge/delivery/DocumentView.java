@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A document as the API shows it: what it is, where it stands in Xero, and what to fix when it failed. */
+/**
+ * A document as the API shows it: what it is, where it stands in Xero (with what Xero says was paid on it, as the
+ * invoice status pull last saw), and what to fix when it failed.
+ */
 public record DocumentView(
         UUID documentId,
         String workspaceId,
@@ -24,6 +27,7 @@ public record DocumentView(
         String error,
         String fixHint,
         int attempts,
+        BigDecimal amountPaid,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 }

@@ -93,6 +93,13 @@ class StatusEvents {
         return outbox.add(rows, HOLD_SECONDS);
     }
 
+    /** State changes found in Xero (the invoice status pull), within the caller's transaction; the sweep publishes them. */
+    List<Outbox.Row> told(List<SyncStatusEvent> changes) {
+        List<Outbox.Row> rows = new ArrayList<>();
+        changes.forEach(event -> rows.addAll(rows(event)));
+        return rows.isEmpty() ? List.of() : outbox.add(rows, 0);
+    }
+
     /** A workspace's parked documents, one state change each, within the caller's transaction. */
     List<Outbox.Row> parked(String workspaceId, List<DeliveryRepository.ParkedDocument> parked, WaitingReason reason,
                             String error) {

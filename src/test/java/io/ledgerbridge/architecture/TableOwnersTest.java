@@ -36,7 +36,8 @@ class TableOwnersTest {
             Map.entry("outbox", "delivery"),
             Map.entry("contact_links", "delivery"),
             Map.entry("contact_creations", "delivery"),
-            Map.entry("sync_runs", "sync"));
+            Map.entry("sync_runs", "sync"),
+            Map.entry("invoice_status_pulls", "delivery"));
 
     private static final Pattern TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE)\\s+([a-z_]{3,})\\b");
     private static final Path FEATURES = Path.of("src/main/java/io/ledgerbridge");

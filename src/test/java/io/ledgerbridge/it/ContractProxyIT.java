@@ -265,6 +265,12 @@ class ContractProxyIT {
             sandbox.control("PUT", "/sandbox/faults", "{\"tenantId\":\"" + XeroSandbox.SUPPLIER_TENANT + "\",\"errorRate\":0}");
             awaitState(api, SUPPLIER, refused, 1, "SYNCED");
             assertThat(sandbox.invoices(XeroSandbox.SUPPLIER_TENANT, "INV-" + refused)).hasSize(1);
+
+            // The invoice status pull: what changed in Xero since the first document, a page at a time, in summary.
+            assertThat(api.post("/api/v1/workspaces/" + SUPPLIER + "/sync/invoice-pull", "").status()).isEqualTo(202);
+            await().atMost(WAIT).until(() -> api.get("/api/v1/workspaces/" + SUPPLIER + "/sync").json()
+                    .findValues("lastRun").stream().anyMatch(run -> run.path("result").asText().equals("OK")
+                            && run.path("counts").has("read")));
         } finally {
             // What happened, also when a document never got where it should (a violation may be why).
             StringBuilder log = new StringBuilder("calls the sandbox answered:");
@@ -294,7 +300,8 @@ class ContractProxyIT {
                 "GET /Accounts", "GET /TaxRates", "GET /TrackingCategories", "GET /Items", "GET /Currencies",
                 "GET /Contacts?includeArchived&page&pageSize", "PUT /Contacts?summarizeErrors",
                 "POST /Invoices?summarizeErrors", "POST /Invoices?summarizeErrors&unitdp", "POST /CreditNotes?summarizeErrors",
-                "PUT /Payments?summarizeErrors", "GET /Invoices?IDs", "GET /Invoices?ContactIDs&page&pageSize");
+                "PUT /Payments?summarizeErrors", "GET /Invoices?IDs", "GET /Invoices?ContactIDs&page&pageSize",
+                "GET /Invoices?page&pageSize&summaryOnly");
         assertThat(summary.get("requests").asInt()).as("requests the proxy saw").isGreaterThanOrEqualTo(calls.size());
         assertThat(summary.get("requestViolations").asInt()).as("request violations:%n%s", printed).isZero();
         assertThat(summary.get("responseViolations").asInt()).as("response violations:%n%s", printed).isZero();

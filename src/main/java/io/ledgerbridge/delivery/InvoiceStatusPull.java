@@ -1,0 +1,240 @@
+package io.ledgerbridge.delivery;
+
+import io.ledgerbridge.connection.NeedsReconnectException;
+import io.ledgerbridge.connection.TokenService;
+import io.ledgerbridge.connection.XeroConnection;
+import io.ledgerbridge.connection.XeroConnectionRepository;
+import io.ledgerbridge.delivery.StatusPullDecisions.Change;
+import io.ledgerbridge.delivery.StatusPullDecisions.Deferred;
+import io.ledgerbridge.delivery.StatusPullDecisions.Linked;
+import io.ledgerbridge.delivery.StatusPullDecisions.Seen;
+import io.ledgerbridge.delivery.StatusPullDecisions.Verdict;
+import io.ledgerbridge.support.FixHints;
+import io.ledgerbridge.sync.SyncJob;
+import io.ledgerbridge.sync.SyncScope;
+import io.ledgerbridge.workspace.WorkspaceRepository;
+import io.ledgerbridge.workspace.WorkspaceSettings;
+import io.ledgerbridge.xero.PacedXero;
+import io.ledgerbridge.xero.Priority;
+import io.ledgerbridge.xero.XeroAnswerException;
+import io.ledgerbridge.xero.XeroInvoice;
+import io.ledgerbridge.xero.XeroJson;
+import io.ledgerbridge.xero.XeroRequest;
+import io.ledgerbridge.xero.XeroResponse;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The invoice status pull (F19, F27): the workspace's invoices and bills changed in Xero since its watermark
+ * ({@code If-Modified-Since}, paged, at pull priority so pushes go first) are matched to their documents by Xero id,
+ * and each change {@link StatusPullDecisions} finds (paid, part paid, voided or deleted, approved in Xero) is stored and
+ * told on xero.sync.status, in one short transaction per page, never with a call to Xero open. A document a pass holds
+ * is read again on the next pull: the watermark moves only when nothing was put off. It runs on its schedule (the
+ * {@code invoice-status-pull} route) and when a workspace asks (POST …/sync/invoice-pull).
+ */
+@Component
+class InvoiceStatusPull implements SyncJob {
+
+    static final int PAGE_SIZE = 100;
+    private static final Logger log = LoggerFactory.getLogger(InvoiceStatusPull.class);
+
+    private final JdbcClient jdbc;
+    private final PacedXero xero;
+    private final XeroJson xeroJson;
+    private final TokenService tokens;
+    private final WorkspaceRepository workspaces;
+    private final XeroConnectionRepository connections;
+    private final StatusEvents events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    InvoiceStatusPull(JdbcClient jdbc, PacedXero xero, XeroJson xeroJson, TokenService tokens, WorkspaceRepository workspaces,
+                      XeroConnectionRepository connections, StatusEvents events, PlatformTransactionManager transactions,
+                      Clock clock) {
+        this.jdbc = jdbc;
+        this.xero = xero;
+        this.xeroJson = xeroJson;
+        this.tokens = tokens;
+        this.workspaces = workspaces;
+        this.connections = connections;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    @Override
+    public SyncScope scope() {
+        return SyncScope.INVOICE_PULL;
+    }
+
+    @Override
+    public Optional<String> notReady(String workspaceId) {
+        WorkspaceSettings settings = workspaces.settings(workspaceId).orElse(null);
+        if (settings == null || !settings.modules().invoicePull()) {
+            return Optional.of("Invoice pull is off, so nothing would be read. Turn it on in the workspace settings"
+                    + " (modules.invoicePull, with items and contacts).");
+        }
+        try {
+            tokens.connection(workspaceId);
+        } catch (NeedsReconnectException e) {
+            return Optional.of("The workspace cannot reach Xero: " + e.getMessage() + ". " + FixHints.CONNECT_XERO);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the token endpoint is down for now: the run says so
+        }
+        return Optional.empty();
+    }
+
+    /** The workspaces the schedule pulls: with documents in Xero, invoice pull on, and connected. */
+    public List<String> workspaces() {
+        return jdbc.sql("SELECT DISTINCT workspace_id FROM documents WHERE xero_id IS NOT NULL").query(String.class).list()
+                .stream()
+                .filter(workspaceId -> workspaces.settings(workspaceId).map(s -> s.modules().invoicePull()).orElse(false))
+                .filter(workspaceId -> connections.find(workspaceId).map(XeroConnection::usable).orElse(false))
+                .toList();
+    }
+
+    /** The schedule's step: a pull that cannot run now (throttled, not connected) is tried at the next tick. */
+    public void pullQuietly(String workspaceId) {
+        try {
+            run(workspaceId);
+        } catch (RuntimeException e) {
+            log.info("Workspace {}: the invoice status pull goes at the next tick: {}", workspaceId, e.getMessage());
+        }
+    }
+
+    @Override
+    public Map<String, Long> run(String workspaceId) {
+        XeroConnection connection = tokens.connection(workspaceId);
+        Instant started = clock.instant();
+        Instant since = watermark(workspaceId);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String name : List.of("read", "paid", "partPaid", "voided", "changed", "deferred")) {
+            counts.put(name, 0L);
+        }
+        if (since == null) {
+            saveWatermark(workspaceId, started); // nothing of it in Xero yet: what changes from now on is read
+            return counts;
+        }
+        for (int page = 1; ; page++) {
+            // Xero compares If-Modified-Since to the second: a second back, so nothing changed meanwhile is missed.
+            XeroResponse response = xero.call(connection, XeroRequest.get(workspaceId, "/Invoices",
+                    "page=" + page + "&pageSize=" + PAGE_SIZE + "&summaryOnly=true").ifModifiedSince(since.minusSeconds(1)),
+                    Priority.PULL);
+            if (!response.ok()) {
+                throw new XeroAnswerException(response);
+            }
+            List<XeroInvoice> invoices = xeroJson.list(response.body(), "Invoices", XeroInvoice.class);
+            counts.merge("read", (long) invoices.size(), Long::sum);
+            apply(workspaceId, invoices, counts);
+            if (invoices.size() < PAGE_SIZE) {
+                break;
+            }
+        }
+        if (counts.get("deferred") == 0) {
+            saveWatermark(workspaceId, started);
+        }
+        log.info("Workspace {}: invoice status pull {}", workspaceId, counts);
+        return counts;
+    }
+
+    private void apply(String workspaceId, List<XeroInvoice> invoices, Map<String, Long> counts) {
+        Map<UUID, XeroInvoice> byId = invoices.stream().filter(invoice -> invoice.invoiceId() != null)
+                .collect(Collectors.toMap(XeroInvoice::invoiceId, Function.identity(), (a, b) -> b));
+        if (byId.isEmpty()) {
+            return;
+        }
+        List<Outbox.Row> rows = transaction.execute(status -> {
+            List<SyncStatusEvent> told = new ArrayList<>();
+            for (LinkedRow row : linked(workspaceId, byId.keySet())) {
+                XeroInvoice invoice = byId.get(row.xeroId());
+                Verdict verdict = StatusPullDecisions.decide(row.linked(),
+                        new Seen(invoice.invoiceId(), invoice.status(), invoice.amountPaid()));
+                if (verdict instanceof Deferred) {
+                    counts.merge("deferred", 1L, Long::sum);
+                } else if (verdict instanceof Change change && store(workspaceId, row, change)) {
+                    counts.merge(kind(change), 1L, Long::sum);
+                    told.add(new SyncStatusEvent(workspaceId, row.linked().documentId(), row.linked().orderId(),
+                            row.linked().xeroType(), row.linked().version(), change.state().name(), null, row.xeroId(),
+                            change.xeroStatus(), null, null, clock.instant(), change.amountPaid()));
+                }
+            }
+            return events.told(told);
+        });
+        if (rows != null && !rows.isEmpty()) {
+            log.info("Workspace {}: {} document(s) changed in Xero", workspaceId, rows.size());
+        }
+    }
+
+    private static String kind(Change change) {
+        return switch (change.state()) {
+            case PAID -> "paid";
+            case VOIDED -> "voided";
+            default -> change.amountPaid() != null ? "partPaid" : "changed";
+        };
+    }
+
+    /** A linked document and its Xero id. */
+    private record LinkedRow(UUID xeroId, Linked linked) {
+    }
+
+    private List<LinkedRow> linked(String workspaceId, java.util.Set<UUID> xeroIds) {
+        return jdbc.sql("""
+                SELECT document_id, order_id, xero_type, version, state, xero_status, amount_paid, xero_id,
+                       (claimed_until IS NOT NULL AND claimed_until > now()) AS claimed
+                  FROM documents WHERE workspace_id = :ws AND xero_id IN (:ids)
+                """)
+                .param("ws", workspaceId).param("ids", xeroIds)
+                .query((rs, n) -> new LinkedRow(rs.getObject("xero_id", UUID.class), new Linked(
+                        rs.getObject("document_id", UUID.class), rs.getString("order_id"), rs.getString("xero_type"),
+                        rs.getLong("version"), DocumentState.valueOf(rs.getString("state")), rs.getString("xero_status"),
+                        rs.getBigDecimal("amount_paid"), rs.getBoolean("claimed"))))
+                .list();
+    }
+
+    /** The change, if the document is still as it was read (no pass took it meanwhile). */
+    private boolean store(String workspaceId, LinkedRow row, Change change) {
+        return jdbc.sql("""
+                UPDATE documents SET state = :state, xero_status = :xeroStatus, amount_paid = :paid, updated_at = now()
+                 WHERE workspace_id = :ws AND document_id = :id AND state = :was
+                   AND (claimed_until IS NULL OR claimed_until < now())
+                """)
+                .param("ws", workspaceId).param("id", row.linked().documentId())
+                .param("state", change.state().name()).param("xeroStatus", change.xeroStatus())
+                .param("paid", change.amountPaid()).param("was", row.linked().state().name())
+                .update() == 1;
+    }
+
+    private Instant watermark(String workspaceId) {
+        Optional<Instant> saved = jdbc.sql("SELECT modified_since FROM invoice_status_pulls WHERE workspace_id = :ws")
+                .param("ws", workspaceId).query(Timestamp.class).optional().map(Timestamp::toInstant);
+        if (saved.isPresent()) {
+            return saved.get();
+        }
+        // the first pull: from the first document this workspace put in Xero
+        return jdbc.sql("SELECT min(created_at) FROM documents WHERE workspace_id = :ws AND xero_id IS NOT NULL")
+                .param("ws", workspaceId).query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
+    }
+
+    private void saveWatermark(String workspaceId, Instant at) {
+        jdbc.sql("""
+                INSERT INTO invoice_status_pulls (workspace_id, modified_since, pulled_at) VALUES (:ws, :at, now())
+                ON CONFLICT (workspace_id) DO UPDATE SET modified_since = EXCLUDED.modified_since, pulled_at = now()
+                """)
+                .param("ws", workspaceId).param("at", Timestamp.from(at)).update();
+    }
+}

@@ -1,0 +1,140 @@
+package io.ledgerbridge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ledgerbridge.connection.XeroConnectionRepository;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What happens to an invoice in Xero comes back (F19, F27): paid there, it is PAID here (not LOCKED) and the platform
+ * hears it on xero.sync.status; part paid, the amount paid; voided there, VOIDED here. The pull reads only what changed
+ * since the last one, at pull priority.
+ */
+class InvoiceStatusPullIT extends DeliveryTestBase {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Autowired
+    XeroConnectionRepository connections;
+
+    private TestWorkspaces.Pair ws;
+
+    @BeforeEach
+    void workspaces() {
+        ws = TestWorkspaces.create(api, sandbox, connections, "pull");
+        assertThat(api.put(path("/settings"), "{\"modules\":{\"items\":true,\"contacts\":true,\"invoicePull\":true}}")
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void paidPartPaidAndVoidedInXeroComeBackToTheirDocumentsAndThePlatform() {
+        String paid = send();
+        String partPaid = send();
+        String voided = send();
+        String untouched = send();
+        for (String orderId : List.of(paid, partPaid, voided, untouched)) {
+            awaitState(orderId, "SYNCED");
+        }
+        pull(); // the first pull sets the watermark to the first document in Xero: nothing changed yet
+        JsonNode first = awaitRun();
+        assertThat(first.get("counts").get("paid").asLong()).isZero();
+
+        payInXero(paid, null);
+        payInXero(partPaid, "20.00");
+        UUID voidedId = xeroId(voided);
+        sandbox.accounting(ws.supplierTenant(), "POST", "/Invoices/" + voidedId,
+                "{\"Invoices\":[{\"InvoiceID\":\"" + voidedId + "\",\"Status\":\"VOIDED\"}]}");
+
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() -> pull() == 202);
+        JsonNode paidDocument = awaitState(paid, "PAID");
+        assertThat(paidDocument.get("xeroStatus").asText()).isEqualTo("PAID");
+        assertThat(paidDocument.get("amountPaid").decimalValue()).isEqualByComparingTo("62.49");
+        JsonNode partDocument = await().atMost(WAIT).until(() -> api.document(ws.supplier(), partPaid),
+                document -> document.hasNonNull("amountPaid"));
+        assertThat(partDocument.get("state").asText()).isEqualTo("SYNCED");
+        assertThat(partDocument.get("amountPaid").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(awaitState(voided, "VOIDED").get("xeroStatus").asText()).isEqualTo("VOIDED");
+        assertThat(api.document(ws.supplier(), untouched).get("state").asText()).isEqualTo("SYNCED");
+
+        JsonNode run = awaitRun();
+        assertThat(run.get("counts").get("paid").asLong()).isEqualTo(1);
+        assertThat(run.get("counts").get("partPaid").asLong()).isEqualTo(1);
+        assertThat(run.get("counts").get("voided").asLong()).isEqualTo(1);
+        assertThat(run.get("counts").get("read").asLong()).as("only what changed since the last pull").isLessThan(8);
+
+        List<ConsumerRecord<String, String>> told = kafka.readUntil("xero.sync.status",
+                record -> record.value().contains("\"orderId\":\"" + paid + "\"") && record.value().contains("\"state\":\"PAID\""),
+                WAIT);
+        assertThat(told).isNotEmpty();
+        assertThat(told.get(0).key()).isEqualTo(ws.supplier());
+        assertThat(told.get(0).value()).contains("\"amountPaid\":62.49");
+        assertThat(kafka.readUntil("xero.sync.status", record -> record.value().contains("\"orderId\":\"" + partPaid + "\"")
+                && record.value().contains("\"amountPaid\":20"), WAIT)).isNotEmpty();
+
+        // Nothing new in Xero: the next pull changes nothing and tells nothing
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() -> pull() == 202);
+        JsonNode quiet = awaitRun();
+        assertThat(quiet.get("counts").get("paid").asLong() + quiet.get("counts").get("partPaid").asLong()
+                + quiet.get("counts").get("voided").asLong()).isZero();
+        assertThat(sandbox.calls(ws.supplierTenant()).stream().filter(call -> call.path("path").asText()
+                .startsWith("/api.xro/2.0/Invoices?page=")).count()).as("one page per pull").isEqualTo(3);
+    }
+
+    @Test
+    void aPullOfAWorkspaceWithInvoicePullOffIsRefusedWithWhatToDo() {
+        assertThat(api.put(path("/settings"), "{\"modules\":{\"invoicePull\":false}}").status()).isEqualTo(200);
+        ApiClient.Response refused = api.post(path("/sync/invoice-pull"), "");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asText()).contains("Invoice pull is off");
+    }
+
+    private int pull() {
+        return api.post(path("/sync/invoice-pull"), "").status();
+    }
+
+    private JsonNode awaitRun() {
+        return await().atMost(WAIT).until(() -> {
+            for (JsonNode scope : api.get(path("/sync")).json()) {
+                if (scope.get("scope").asText().equals("invoice-pull")) {
+                    return scope.get("lastRun");
+                }
+            }
+            return null;
+        }, run -> run != null && ("OK".equals(run.path("result").asText()) || "FAILED".equals(run.path("result").asText())));
+    }
+
+    private void payInXero(String orderId, String amount) {
+        sandbox.control("POST", "/sandbox/tenants/" + ws.supplierTenant() + "/invoices/" + xeroId(orderId) + "/pay",
+                amount == null ? null : "{\"amount\":" + amount + "}");
+    }
+
+    private UUID xeroId(String orderId) {
+        return UUID.fromString(api.document(ws.supplier(), orderId, "ACCREC").get("xeroId").asText());
+    }
+
+    private String path(String rest) {
+        return "/api/v1/workspaces/" + ws.supplier() + rest;
+    }
+
+    private String send() {
+        String orderId = "pl-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode event = OrderEvents.invoice(ws.supplier(), ws.venue(), orderId, 1);
+        ((ObjectNode) event.get("data")).put("invoiceNumber", "INV-" + orderId);
+        kafka.send("orders.events", ws.supplier(), event.toString());
+        return orderId;
+    }
+
+    private JsonNode awaitState(String orderId, String state) {
+        return await().atMost(WAIT).until(() -> api.document(ws.supplier(), orderId, "ACCREC"),
+                document -> document != null && state.equals(document.get("state").asText()));
+    }
+}
