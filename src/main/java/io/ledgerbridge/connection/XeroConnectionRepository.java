@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,6 +61,12 @@ public class XeroConnectionRepository {
     void saveConnectionId(String workspaceId, UUID xeroConnectionId) {
         jdbc.sql("UPDATE xero_connections SET xero_connection_id = :id WHERE workspace_id = :ws")
                 .param("ws", workspaceId).param("id", xeroConnectionId).update();
+    }
+
+    /** The workspaces connected to the organisation now: whom a webhook of that tenant is for. */
+    public List<String> workspacesOfTenant(UUID tenantId) {
+        return jdbc.sql("SELECT workspace_id FROM xero_connections WHERE tenant_id = :tenant AND status = 'CONNECTED'")
+                .param("tenant", tenantId).query(String.class).list();
     }
 
     Optional<Instant> connectedAt(String workspaceId) {

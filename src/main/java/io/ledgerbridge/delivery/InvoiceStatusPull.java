@@ -9,6 +9,9 @@ import io.ledgerbridge.delivery.StatusPullDecisions.Deferred;
 import io.ledgerbridge.delivery.StatusPullDecisions.Linked;
 import io.ledgerbridge.delivery.StatusPullDecisions.Seen;
 import io.ledgerbridge.delivery.StatusPullDecisions.Verdict;
+import io.ledgerbridge.pull.RefreshMarks;
+import io.ledgerbridge.pull.RefreshMarks.Category;
+import io.ledgerbridge.pull.RefreshMarks.Mark;
 import io.ledgerbridge.support.FixHints;
 import io.ledgerbridge.sync.SyncJob;
 import io.ledgerbridge.sync.SyncScope;
@@ -25,10 +28,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -51,6 +57,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class InvoiceStatusPull implements SyncJob {
 
     static final int PAGE_SIZE = 100;
+    /** Invoices read by id in one call, within what a URL carries (36 characters and a comma each). */
+    static final int MARKS_PER_CALL = 40;
     private static final Logger log = LoggerFactory.getLogger(InvoiceStatusPull.class);
 
     private final JdbcClient jdbc;
@@ -60,12 +68,13 @@ class InvoiceStatusPull implements SyncJob {
     private final WorkspaceRepository workspaces;
     private final XeroConnectionRepository connections;
     private final StatusEvents events;
+    private final RefreshMarks marks;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     InvoiceStatusPull(JdbcClient jdbc, PacedXero xero, XeroJson xeroJson, TokenService tokens, WorkspaceRepository workspaces,
-                      XeroConnectionRepository connections, StatusEvents events, PlatformTransactionManager transactions,
-                      Clock clock) {
+                      XeroConnectionRepository connections, StatusEvents events, RefreshMarks marks,
+                      PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.xero = xero;
         this.xeroJson = xeroJson;
@@ -73,6 +82,7 @@ class InvoiceStatusPull implements SyncJob {
         this.workspaces = workspaces;
         this.connections = connections;
         this.events = events;
+        this.marks = marks;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -152,11 +162,13 @@ class InvoiceStatusPull implements SyncJob {
         return counts;
     }
 
-    private void apply(String workspaceId, List<XeroInvoice> invoices, Map<String, Long> counts) {
+    /** Stores and tells what changed, in one short transaction; the ids of the invoices put off to the next read. */
+    private Set<UUID> apply(String workspaceId, List<XeroInvoice> invoices, Map<String, Long> counts) {
         Map<UUID, XeroInvoice> byId = invoices.stream().filter(invoice -> invoice.invoiceId() != null)
                 .collect(Collectors.toMap(XeroInvoice::invoiceId, Function.identity(), (a, b) -> b));
+        Set<UUID> deferred = new HashSet<>();
         if (byId.isEmpty()) {
-            return;
+            return deferred;
         }
         List<Outbox.Row> rows = transaction.execute(status -> {
             List<SyncStatusEvent> told = new ArrayList<>();
@@ -166,6 +178,7 @@ class InvoiceStatusPull implements SyncJob {
                         new Seen(invoice.invoiceId(), invoice.status(), invoice.amountPaid()));
                 if (verdict instanceof Deferred) {
                     counts.merge("deferred", 1L, Long::sum);
+                    deferred.add(row.xeroId());
                 } else if (verdict instanceof Change change && store(workspaceId, row, change)) {
                     counts.merge(kind(change), 1L, Long::sum);
                     told.add(new SyncStatusEvent(workspaceId, row.linked().documentId(), row.linked().orderId(),
@@ -178,6 +191,69 @@ class InvoiceStatusPull implements SyncJob {
         if (rows != null && !rows.isEmpty()) {
             log.info("Workspace {}: {} document(s) changed in Xero", workspaceId, rows.size());
         }
+        return deferred;
+    }
+
+    /** The workspaces with invoices Xero's webhooks marked: what the webhook-refresh route reads. */
+    public List<String> workspacesMarked() {
+        return marks.workspacesWithDue(Category.INVOICE);
+    }
+
+    /**
+     * The invoices Xero's webhooks marked for the workspace, read with one call ({@code GET /Invoices?IDs=…}, pull
+     * priority) and applied as a pull applies them. A mark for an invoice that is not one of the workspace's, or whose
+     * document changed here at or after the event (Xero telling of LedgerBridge's own write), needs no call. What could
+     * not be read now (throttled, not connected) stays marked for the next tick; the polls are the safety net.
+     */
+    public void refreshMarked(String workspaceId) {
+        List<Mark> due = marks.due(workspaceId, Category.INVOICE, MARKS_PER_CALL);
+        if (due.isEmpty()) {
+            return;
+        }
+        Map<UUID, Instant> changedHere = changedAt(workspaceId, due.stream().map(Mark::resourceId).toList());
+        List<Mark> toRead = due.stream().filter(mark -> changedHere.containsKey(mark.resourceId())
+                && mark.eventAt().isAfter(changedHere.get(mark.resourceId()))).toList();
+        List<Mark> settled = new ArrayList<>(due);
+        if (!toRead.isEmpty()) {
+            XeroConnection connection;
+            try {
+                connection = tokens.connection(workspaceId);
+            } catch (RuntimeException e) {
+                log.info("Workspace {}: the invoices its webhooks marked wait: {}", workspaceId, e.getMessage());
+                return;
+            }
+            String ids = toRead.stream().map(mark -> mark.resourceId().toString()).collect(Collectors.joining(","));
+            XeroResponse response = xero.call(connection, XeroRequest.get(workspaceId, "/Invoices", "IDs=" + ids),
+                    Priority.PULL);
+            if (!response.ok()) {
+                throw new XeroAnswerException(response);
+            }
+            Map<String, Long> counts = new LinkedHashMap<>();
+            Set<UUID> deferred = apply(workspaceId, xeroJson.list(response.body(), "Invoices", XeroInvoice.class), counts);
+            settled.removeIf(mark -> deferred.contains(mark.resourceId()));
+            log.info("Workspace {}: {} invoice(s) its webhooks marked read from Xero {}", workspaceId, toRead.size(), counts);
+        }
+        marks.refreshed(settled);
+    }
+
+    /** The schedule's step for the marks: what cannot be read now is read at a later tick. */
+    public void refreshMarkedQuietly(String workspaceId) {
+        try {
+            refreshMarked(workspaceId);
+        } catch (RuntimeException e) {
+            log.info("Workspace {}: the invoices its webhooks marked are read at the next tick: {}", workspaceId,
+                    e.getMessage());
+        }
+    }
+
+    /** When each of the workspace's documents with these Xero ids last changed here. */
+    private Map<UUID, Instant> changedAt(String workspaceId, List<UUID> xeroIds) {
+        Map<UUID, Instant> changed = new HashMap<>();
+        jdbc.sql("SELECT xero_id, updated_at FROM documents WHERE workspace_id = :ws AND xero_id IN (:ids)")
+                .param("ws", workspaceId).param("ids", xeroIds)
+                .query((rs, n) -> changed.put(rs.getObject("xero_id", UUID.class), rs.getTimestamp("updated_at").toInstant()))
+                .list();
+        return changed;
     }
 
     private static String kind(Change change) {
@@ -192,7 +268,7 @@ class InvoiceStatusPull implements SyncJob {
     private record LinkedRow(UUID xeroId, Linked linked) {
     }
 
-    private List<LinkedRow> linked(String workspaceId, java.util.Set<UUID> xeroIds) {
+    private List<LinkedRow> linked(String workspaceId, Set<UUID> xeroIds) {
         return jdbc.sql("""
                 SELECT document_id, order_id, xero_type, version, state, xero_status, amount_paid, xero_id,
                        (claimed_until IS NOT NULL AND claimed_until > now()) AS claimed

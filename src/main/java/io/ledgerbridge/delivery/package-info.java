@@ -4,7 +4,7 @@
  * (DeliveryDecisions decides; DeliveryRepository applies). Listens to the events of workspace, mapping and
  * connection to release parked documents; never the other way round.
  */
-@ApplicationModule(displayName = "Delivery", allowedDependencies = {"coding", "xero", "workspace", "mapping", "connection", "sync", "order", "deadletter", "api", "support"})
+@ApplicationModule(displayName = "Delivery", allowedDependencies = {"coding", "xero", "workspace", "mapping", "connection", "sync", "pull", "order", "deadletter", "api", "support"})
 package io.ledgerbridge.delivery;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,9 @@
 /**
- * Room for Xero → the platform (issue 11): contacts, items, tax rates, accounts and invoice status pulled on a
- * schedule or a trigger, in the tenant's Xero budget after the pushes, and published on the contract's topics.
- * It will depend on xero, connection, workspace and delivery (for the documents' state), never the reverse.
+ * Xero → LedgerBridge: Xero's webhooks (POST /webhooks/xero, signature checked over the raw body) and the marks they
+ * leave of what to refresh (RefreshMarks), read by the feature that owns the records (delivery's invoice status pull
+ * refreshes the invoices marked, in the tenant's budget). Room for the contacts, items and tax-rate pulls next.
  */
+@ApplicationModule(displayName = "Pull", allowedDependencies = {"connection", "support"})
 package io.ledgerbridge.pull;
+
+import org.springframework.modulith.ApplicationModule;

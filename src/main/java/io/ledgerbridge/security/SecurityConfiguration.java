@@ -18,7 +18,7 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 /**
  * Three doors. The API ({@code /api/**}) takes a bearer token and answers problem+json. The connect pages
- * ({@code /oauth/xero/**}) are open: their one-use state is their key. Operations
+ * ({@code /oauth/xero/**}) and Xero's webhooks are open: a one-use state or a signature is their key. Operations
  * (Hawtio, Jolokia) need a login, unless {@code ledgerbridge.ops.open-console} is set (local profile);
  * health and Prometheus stay open for probes and scraping.
  */
@@ -40,14 +40,14 @@ class SecurityConfiguration {
     }
 
     /**
-     * Pages a browser reaches without the API's token: Xero's redirect back after consent and the choice of
-     * organisation. The one-use state and choice token of each request bind it to the workspace that started it, so
-     * neither a session nor a CSRF cookie is needed.
+     * What reaches the service without the API's token: Xero's redirect back after consent and the choice of
+     * organisation (the one-use state and choice token of each request bind it to the workspace that started it), and
+     * Xero's webhooks (their signature is their key). Neither a session nor a CSRF cookie is needed.
      */
     @Bean
     @Order(2)
     SecurityFilterChain connectPages(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/oauth/xero/**")
+        return http.securityMatcher("/oauth/xero/**", "/webhooks/xero")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

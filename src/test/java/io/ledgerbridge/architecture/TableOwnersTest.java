@@ -37,7 +37,8 @@ class TableOwnersTest {
             Map.entry("contact_links", "delivery"),
             Map.entry("contact_creations", "delivery"),
             Map.entry("sync_runs", "sync"),
-            Map.entry("invoice_status_pulls", "delivery"));
+            Map.entry("invoice_status_pulls", "delivery"),
+            Map.entry("xero_refresh_marks", "pull"));
 
     private static final Pattern TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE)\\s+([a-z_]{3,})\\b");
     private static final Path FEATURES = Path.of("src/main/java/io/ledgerbridge");
