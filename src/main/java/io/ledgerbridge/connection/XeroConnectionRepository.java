@@ -63,6 +63,12 @@ public class XeroConnectionRepository {
                 .param("ws", workspaceId).param("id", xeroConnectionId).update();
     }
 
+    /** Every workspace connected now: what the scheduled pulls go through. */
+    public List<String> connectedWorkspaces() {
+        return jdbc.sql("SELECT workspace_id FROM xero_connections WHERE status = 'CONNECTED' ORDER BY workspace_id")
+                .query(String.class).list();
+    }
+
     /** The workspaces connected to the organisation now: whom a webhook of that tenant is for. */
     public List<String> workspacesOfTenant(UUID tenantId) {
         return jdbc.sql("SELECT workspace_id FROM xero_connections WHERE tenant_id = :tenant AND status = 'CONNECTED'")

@@ -3,6 +3,7 @@ package io.ledgerbridge.delivery;
 import io.ledgerbridge.connection.WorkspaceConnected;
 import io.ledgerbridge.connection.XeroLinks;
 import io.ledgerbridge.connection.XeroLinksCleared;
+import io.ledgerbridge.pull.TaxRatesPulled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -62,6 +63,12 @@ class OrganisationLinks implements XeroLinks {
     @EventListener
     void connected(WorkspaceConnected connected) {
         forget(connected.workspaceId());
+    }
+
+    /** Coding checks tax types against the organisation's rates: read them again after a pull. */
+    @EventListener
+    void taxRatesPulled(TaxRatesPulled pulled) {
+        organisations.forget(pulled.workspaceId());
     }
 
     private void forget(String workspaceId) {

@@ -38,7 +38,9 @@ class TableOwnersTest {
             Map.entry("contact_creations", "delivery"),
             Map.entry("sync_runs", "sync"),
             Map.entry("invoice_status_pulls", "delivery"),
-            Map.entry("xero_refresh_marks", "pull"));
+            Map.entry("xero_refresh_marks", "pull"),
+            Map.entry("xero_tax_rates", "pull"),
+            Map.entry("pull_watermarks", "pull"));
 
     private static final Pattern TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE)\\s+([a-z_]{3,})\\b");
     private static final Path FEATURES = Path.of("src/main/java/io/ledgerbridge");

@@ -266,11 +266,13 @@ class ContractProxyIT {
             awaitState(api, SUPPLIER, refused, 1, "SYNCED");
             assertThat(sandbox.invoices(XeroSandbox.SUPPLIER_TENANT, "INV-" + refused)).hasSize(1);
 
-            // The invoice status pull: what changed in Xero since the first document, a page at a time, in summary.
-            assertThat(api.post("/api/v1/workspaces/" + SUPPLIER + "/sync/invoice-pull", "").status()).isEqualTo(202);
+            // The pulls: invoice status (what changed since the first document, a page at a time, in summary), tax
+            // rates, contacts and items.
+            for (String scope : List.of("invoice-pull", "tax-rates", "contacts", "items")) {
+                assertThat(api.post("/api/v1/workspaces/" + SUPPLIER + "/sync/" + scope, "").status()).as(scope).isEqualTo(202);
+            }
             await().atMost(WAIT).until(() -> api.get("/api/v1/workspaces/" + SUPPLIER + "/sync").json()
-                    .findValues("lastRun").stream().anyMatch(run -> run.path("result").asText().equals("OK")
-                            && run.path("counts").has("read")));
+                    .findValues("lastRun").stream().filter(run -> run.path("result").asText().equals("OK")).count() >= 4);
         } finally {
             // What happened, also when a document never got where it should (a violation may be why).
             StringBuilder log = new StringBuilder("calls the sandbox answered:");

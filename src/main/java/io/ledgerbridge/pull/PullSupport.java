@@ -1,0 +1,136 @@
+package io.ledgerbridge.pull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ledgerbridge.connection.NeedsReconnectException;
+import io.ledgerbridge.connection.TokenService;
+import io.ledgerbridge.connection.XeroConnection;
+import io.ledgerbridge.support.FixHints;
+import io.ledgerbridge.workspace.WorkspaceRepository;
+import io.ledgerbridge.workspace.WorkspaceSettings;
+import io.ledgerbridge.xero.PacedXero;
+import io.ledgerbridge.xero.Priority;
+import io.ledgerbridge.xero.XeroAnswerException;
+import io.ledgerbridge.xero.XeroJson;
+import io.ledgerbridge.xero.XeroRequest;
+import io.ledgerbridge.xero.XeroResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.support.DefaultMessage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the reference pulls share: whether a workspace may pull (its module on, connected), Xero's pages read at pull
+ * priority (so the tenant's pushes go first and the day's last calls stay theirs), the records handed to the route that
+ * publishes them, and the watermark of an incremental pull.
+ */
+@Component
+class PullSupport {
+
+    private final TokenService tokens;
+    private final PacedXero xero;
+    private final XeroJson xeroJson;
+    private final WorkspaceRepository workspaces;
+    private final ProducerTemplate producer;
+    private final JdbcClient jdbc;
+
+    PullSupport(TokenService tokens, PacedXero xero, XeroJson xeroJson, WorkspaceRepository workspaces,
+                ProducerTemplate producer, JdbcClient jdbc) {
+        this.tokens = tokens;
+        this.xero = xero;
+        this.xeroJson = xeroJson;
+        this.workspaces = workspaces;
+        this.producer = producer;
+        this.jdbc = jdbc;
+    }
+
+    WorkspaceSettings settings(String workspaceId) {
+        return workspaces.settings(workspaceId).orElseThrow();
+    }
+
+    /** Why the workspace cannot run this pull now, with what to do first. */
+    Optional<String> notReady(String workspaceId, String module, Predicate<WorkspaceSettings.Modules> on) {
+        WorkspaceSettings settings = workspaces.settings(workspaceId).orElse(null);
+        if (settings == null || !on.test(settings.modules())) {
+            return Optional.of("The " + module + " sync is off, so nothing would be pulled. Turn it on in the workspace"
+                    + " settings (modules." + module + ").");
+        }
+        try {
+            tokens.connection(workspaceId);
+        } catch (NeedsReconnectException e) {
+            return Optional.of("The workspace cannot reach Xero: " + e.getMessage() + ". " + FixHints.CONNECT_XERO);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the token endpoint is down for now: the run says so
+        }
+        return Optional.empty();
+    }
+
+    /** Every element of {@code collection} over Xero's pages of {@code path}, changed since {@code since} (or all). */
+    List<JsonNode> pages(String workspaceId, String path, String collection, String query, int pageSize, Instant since) {
+        XeroConnection connection = tokens.connection(workspaceId);
+        List<JsonNode> all = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            XeroRequest request = XeroRequest.get(workspaceId, path,
+                    (query == null ? "" : query + "&") + "page=" + page + "&pageSize=" + pageSize);
+            // Xero compares If-Modified-Since to the second: a second back, so nothing changed meanwhile is missed.
+            XeroResponse response = xero.call(connection, since == null ? request : request.ifModifiedSince(since.minusSeconds(1)),
+                    Priority.PULL);
+            if (!response.ok()) {
+                throw new XeroAnswerException(response);
+            }
+            List<JsonNode> read = new ArrayList<>();
+            xeroJson.tree(response.body()).path(collection).forEach(read::add);
+            all.addAll(read);
+            if (read.size() < pageSize) {
+                return all;
+            }
+        }
+    }
+
+    /** One call, not paged ({@code GET /TaxRates} has no pages). */
+    List<JsonNode> all(String workspaceId, String path, String collection) {
+        XeroResponse response = xero.call(tokens.connection(workspaceId), XeroRequest.get(workspaceId, path, null), Priority.PULL);
+        if (!response.ok()) {
+            throw new XeroAnswerException(response);
+        }
+        List<JsonNode> read = new ArrayList<>();
+        xeroJson.tree(response.body()).path(collection).forEach(read::add);
+        return read;
+    }
+
+    /** Hands the records to the route that publishes them on the topic behind {@code endpoint}, keyed by workspace. */
+    void publish(String endpoint, String workspaceId, List<String> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        // Messages, not plain strings: the Kafka producer takes the key of a list's element from its own headers.
+        List<Message> messages = new ArrayList<>(records.size());
+        for (String record : records) {
+            Message message = new DefaultMessage(producer.getCamelContext());
+            message.setHeader(KafkaConstants.KEY, workspaceId);
+            message.setBody(record);
+            messages.add(message);
+        }
+        producer.sendBody(endpoint, messages);
+    }
+
+    Instant watermark(String workspaceId, String scope) {
+        return jdbc.sql("SELECT modified_since FROM pull_watermarks WHERE workspace_id = :ws AND scope = :scope")
+                .param("ws", workspaceId).param("scope", scope).query(Timestamp.class).optional()
+                .map(Timestamp::toInstant).orElse(null);
+    }
+
+    void saveWatermark(String workspaceId, String scope, Instant at) {
+        jdbc.sql("""
+                INSERT INTO pull_watermarks (workspace_id, scope, modified_since) VALUES (:ws, :scope, :at)
+                ON CONFLICT (workspace_id, scope) DO UPDATE SET modified_since = EXCLUDED.modified_since
+                """).param("ws", workspaceId).param("scope", scope).param("at", Timestamp.from(at)).update();
+    }
+}
