@@ -436,6 +436,23 @@ class DeliveryRepository {
         return new int[] {released, due};
     }
 
+    /** A platform tax code on a document waiting to go, with the document's Xero type (its direction). */
+    record TaxCodeInUse(String xeroType, String taxCode) {
+    }
+
+    /** The platform tax codes on the workspace's documents that wait to go, per Xero type. */
+    List<TaxCodeInUse> taxCodesWaiting(String workspaceId) {
+        return jdbc.sql("""
+                SELECT DISTINCT d.xero_type, line ->> 'taxCode' AS tax_code
+                  FROM documents d, jsonb_array_elements(d.payload -> 'lines') AS line
+                 WHERE d.workspace_id = :ws AND d.state IN ('PENDING', 'WAITING') AND line ->> 'taxCode' IS NOT NULL
+                 ORDER BY 1, 2
+                """)
+                .param("ws", workspaceId)
+                .query((rs, n) -> new TaxCodeInUse(rs.getString("xero_type"), rs.getString("tax_code")))
+                .list();
+    }
+
     /** Whether a started invoice push still has documents to send. */
     boolean hasManualRelease(String workspaceId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM documents WHERE workspace_id = :ws AND state = 'PENDING' AND manual_sync)")

@@ -2,6 +2,7 @@ package io.ledgerbridge.delivery;
 
 import io.ledgerbridge.connection.XeroConnection;
 import io.ledgerbridge.connection.XeroConnectionRepository;
+import io.ledgerbridge.mapping.MappingRepository;
 import io.ledgerbridge.support.FixHints;
 import io.ledgerbridge.sync.SyncJob;
 import io.ledgerbridge.sync.SyncScope;
@@ -15,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The invoice push a person starts (POST …/sync/invoice-push, F26): the documents waiting for a manual sync go, and
- * every due one goes now rather than after its backoff. It needs invoice push on and a usable connection; without them
- * it is refused with what to do first.
+ * every due one goes now rather than after its backoff. It needs invoice push on, a usable connection, and a tax
+ * mapping for every platform tax code on what waits to go; without them it is refused with what to do first.
  */
 @Component
 class InvoicePushJob implements SyncJob {
@@ -24,11 +25,14 @@ class InvoicePushJob implements SyncJob {
     private final DeliveryRepository documents;
     private final WorkspaceRepository workspaces;
     private final XeroConnectionRepository connections;
+    private final MappingRepository mappings;
 
-    InvoicePushJob(DeliveryRepository documents, WorkspaceRepository workspaces, XeroConnectionRepository connections) {
+    InvoicePushJob(DeliveryRepository documents, WorkspaceRepository workspaces, XeroConnectionRepository connections,
+                   MappingRepository mappings) {
         this.documents = documents;
         this.workspaces = workspaces;
         this.connections = connections;
+        this.mappings = mappings;
     }
 
     @Override
@@ -49,6 +53,26 @@ class InvoicePushJob implements SyncJob {
         if (!connection.get().usable()) {
             return Optional.of("Xero needs connecting again: " + connection.get().statusReason() + ". "
                     + FixHints.CONNECT_XERO_AGAIN);
+        }
+        return unmappedTaxCode(workspaceId);
+    }
+
+    /**
+     * The tax mapping is a prerequisite of the push (the module chain's "manual tax mapping"): a platform tax code on a
+     * document waiting to go, with no Xero tax rate for its direction, would only fail it.
+     */
+    private Optional<String> unmappedTaxCode(String workspaceId) {
+        Map<String, MappingRepository.TaxRow> mapped = new LinkedHashMap<>();
+        mappings.taxRates(workspaceId, Optional.empty()).forEach(row -> mapped.put(row.key(), row));
+        for (DeliveryRepository.TaxCodeInUse used : documents.taxCodesWaiting(workspaceId)) {
+            boolean sales = used.xeroType().startsWith("ACCREC");
+            MappingRepository.TaxRow row = mapped.get(used.taxCode());
+            String rate = row == null ? null : sales ? row.sales() : row.purchases();
+            if (rate == null || rate.isBlank()) {
+                return Optional.of("Platform tax code " + used.taxCode() + " is on documents waiting to go and has no Xero"
+                        + " tax rate for " + (sales ? "sales" : "purchases") + ", so they would fail. "
+                        + FixHints.mapTaxCode(used.taxCode(), sales));
+            }
         }
         return Optional.empty();
     }

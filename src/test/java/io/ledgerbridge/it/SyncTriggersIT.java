@@ -87,6 +87,27 @@ class SyncTriggersIT extends DeliveryTestBase {
                 .containsExactly("contacts", "items", "tax-rates", "invoice-push", "invoice-pull");
     }
 
+    @Test
+    void aPushOfDocumentsWithAnUnmappedTaxCodeIsRefusedNamingTheCode() {
+        settings("{\"automaticSync\":false}");
+        String orderId = "sy-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode event = OrderEvents.invoice(ws.supplier(), ws.venue(), orderId, 1);
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("invoiceNumber", "INV-" + orderId);
+        ((ObjectNode) data.get("lines").get(1)).put("taxCode", "WET");
+        kafka.send("orders.events", ws.supplier(), event.toString());
+        awaitState(orderId, "WAITING");
+
+        ApiClient.Response refused = api.post(path("/sync/invoice-push"), "");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asText()).contains("WET").contains("/mappings/tax-rates/WET");
+
+        assertThat(api.put(path("/mappings/tax-rates/WET"), "{\"sales\":\"OUTPUT\",\"purchases\":\"INPUT\"}").status())
+                .isEqualTo(200);
+        assertThat(api.post(path("/sync/invoice-push"), "").status()).isEqualTo(202);
+        awaitState(orderId, "SYNCED");
+    }
+
     private JsonNode scope(String name) {
         for (JsonNode scope : api.get(path("/sync")).json()) {
             if (scope.get("scope").asText().equals(name)) {
