@@ -33,6 +33,8 @@ import org.springframework.stereotype.Component;
 public class TokenService {
 
     static final Duration REFRESH_EARLY = Duration.ofMinutes(2);
+    /** Well inside Xero's 60 idle days. */
+    static final Duration KEEP_ALIVE = Duration.ofDays(7);
     private static final Duration POLL = Duration.ofMillis(50);
     private static final Logger log = LoggerFactory.getLogger(TokenService.class);
 
@@ -136,6 +138,27 @@ public class TokenService {
         log.info("Refreshed the Xero token of workspace {} (valid until {})", workspaceId, expires);
         return new XeroConnection(workspaceId, current.tenantId(), current.tenantName(), access.getTokenValue(),
                 refreshToken, expires, Status.CONNECTED, null);
+    }
+
+    /**
+     * Keeps idle connections alive: Xero forgets a refresh token unused for 60 days (FACTS §1.3), so a workspace that
+     * sent nothing for {@link #KEEP_ALIVE} has its token refreshed now (the keep-alive route, daily). A refusal parks it
+     * as NEEDS_RECONNECT, as any refresh does; one that cannot be done now is tried the next day.
+     *
+     * @return how many were refreshed
+     */
+    public int keepAlive() {
+        int refreshed = 0;
+        for (String workspaceId : connections.idleSince(clock.instant().minus(KEEP_ALIVE))) {
+            try {
+                XeroConnection connection = connections.find(workspaceId).orElseThrow();
+                refresh(workspaceId, connection.accessToken());
+                refreshed++;
+            } catch (RuntimeException e) {
+                log.warn("Workspace {}: its idle Xero connection could not be refreshed: {}", workspaceId, e.getMessage());
+            }
+        }
+        return refreshed;
     }
 
     /** Xero refused the connection outright (401/403 after a refresh): the workspace has to connect again. */

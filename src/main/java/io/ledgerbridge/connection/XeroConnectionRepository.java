@@ -63,6 +63,12 @@ public class XeroConnectionRepository {
                 .param("ws", workspaceId).param("id", xeroConnectionId).update();
     }
 
+    /** Connected workspaces whose tokens were last refreshed (or made) before {@code before}: idle ones. */
+    public List<String> idleSince(Instant before) {
+        return jdbc.sql("SELECT workspace_id FROM xero_connections WHERE status = 'CONNECTED' AND updated_at < :before")
+                .param("before", Timestamp.from(before)).query(String.class).list();
+    }
+
     /** Every workspace connected now: what the scheduled pulls go through. */
     public List<String> connectedWorkspaces() {
         return jdbc.sql("SELECT workspace_id FROM xero_connections WHERE status = 'CONNECTED' ORDER BY workspace_id")

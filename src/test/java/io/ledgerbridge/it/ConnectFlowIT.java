@@ -266,6 +266,27 @@ class ConnectFlowIT extends DeliveryTestBase {
                 .get("refreshes").asInt()).isEqualTo(2);
     }
 
+    @Test
+    void anIdleConnectionIsRefreshedBeforeXeroForgetsItsGrantAndARevokedOneWaitsAsNeedsReconnect() {
+        UUID tenant = organisation("Quiet Deli");
+        connect(tenant);
+        jdbc.sql("UPDATE xero_connections SET updated_at = now() - interval '8 days' WHERE workspace_id = :ws")
+                .param("ws", workspace).update();
+        String before = connections.find(workspace).orElseThrow().refreshToken();
+        assertThat(tokens.keepAlive()).isPositive();
+        assertThat(connections.find(workspace).orElseThrow().refreshToken()).isNotEqualTo(before);
+        assertThat(SandboxClient.read(sandbox.control("GET", "/sandbox/tokens/live?tenantId=" + tenant, null))
+                .get("refreshes").asInt()).isEqualTo(1);
+
+        jdbc.sql("UPDATE xero_connections SET updated_at = now() - interval '8 days' WHERE workspace_id = :ws")
+                .param("ws", workspace).update();
+        sandbox.control("POST", "/sandbox/tokens/revoke", "{\"tenantId\":\"" + tenant + "\"}");
+        tokens.keepAlive();
+        JsonNode parked = status();
+        assertThat(parked.get("status").asText()).isEqualTo("NEEDS_RECONNECT");
+        assertThat(parked.get("reason").asText()).contains("invalid_grant");
+    }
+
     private void expireAccessToken() {
         jdbc.sql("UPDATE xero_connections SET access_expires_at = now() WHERE workspace_id = :ws")
                 .param("ws", workspace).update();
