@@ -1,10 +1,12 @@
 package io.ledgerbridge.connection;
 
 import io.ledgerbridge.connection.XeroConnection.Status;
+import io.ledgerbridge.support.FixHints;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
@@ -159,6 +161,23 @@ public class TokenService {
             }
         }
         return refreshed;
+    }
+
+    /**
+     * Why the workspace cannot reach Xero now, with what to do (not connected, disconnected, needs reconnecting); empty
+     * when it can, or when only Xero's token endpoint is down for now (the work then says so itself).
+     */
+    public Optional<String> whyUnreachable(String workspaceId) {
+        try {
+            connection(workspaceId);
+            return Optional.empty();
+        } catch (NotConnectedException e) {
+            return Optional.of("The workspace cannot reach Xero: " + e.getMessage() + ". " + FixHints.CONNECT_XERO);
+        } catch (NeedsReconnectException e) {
+            return Optional.of("Xero needs connecting again: " + e.getMessage() + ". " + FixHints.CONNECT_XERO_AGAIN);
+        } catch (TokenUnavailableException e) {
+            return Optional.empty();
+        }
     }
 
     /** Xero refused the connection outright (401/403 after a refresh): the workspace has to connect again. */

@@ -1,7 +1,6 @@
 package io.ledgerbridge.delivery;
 
-import io.ledgerbridge.connection.XeroConnection;
-import io.ledgerbridge.connection.XeroConnectionRepository;
+import io.ledgerbridge.connection.TokenService;
 import io.ledgerbridge.mapping.MappingRepository;
 import io.ledgerbridge.support.FixHints;
 import io.ledgerbridge.sync.SyncJob;
@@ -24,14 +23,14 @@ class InvoicePushJob implements SyncJob {
 
     private final DeliveryRepository documents;
     private final WorkspaceRepository workspaces;
-    private final XeroConnectionRepository connections;
+    private final TokenService tokens;
     private final MappingRepository mappings;
 
-    InvoicePushJob(DeliveryRepository documents, WorkspaceRepository workspaces, XeroConnectionRepository connections,
+    InvoicePushJob(DeliveryRepository documents, WorkspaceRepository workspaces, TokenService tokens,
                    MappingRepository mappings) {
         this.documents = documents;
         this.workspaces = workspaces;
-        this.connections = connections;
+        this.tokens = tokens;
         this.mappings = mappings;
     }
 
@@ -46,13 +45,9 @@ class InvoicePushJob implements SyncJob {
         if (settings == null || !settings.modules().invoicePush()) {
             return Optional.of("Invoice push is off, so nothing would go. " + FixHints.TURN_INVOICE_PUSH_ON);
         }
-        Optional<XeroConnection> connection = connections.find(workspaceId);
-        if (connection.isEmpty() || connection.get().status() == XeroConnection.Status.DISCONNECTED) {
-            return Optional.of("The workspace is not connected to Xero. " + FixHints.CONNECT_XERO);
-        }
-        if (!connection.get().usable()) {
-            return Optional.of("Xero needs connecting again: " + connection.get().statusReason() + ". "
-                    + FixHints.CONNECT_XERO_AGAIN);
+        Optional<String> unreachable = tokens.whyUnreachable(workspaceId);
+        if (unreachable.isPresent()) {
+            return unreachable;
         }
         return unmappedTaxCode(workspaceId);
     }

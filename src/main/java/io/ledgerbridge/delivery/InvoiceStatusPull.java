@@ -1,6 +1,5 @@
 package io.ledgerbridge.delivery;
 
-import io.ledgerbridge.connection.NeedsReconnectException;
 import io.ledgerbridge.connection.TokenService;
 import io.ledgerbridge.connection.XeroConnection;
 import io.ledgerbridge.connection.XeroConnectionRepository;
@@ -12,7 +11,6 @@ import io.ledgerbridge.delivery.StatusPullDecisions.Verdict;
 import io.ledgerbridge.pull.RefreshMarks;
 import io.ledgerbridge.pull.RefreshMarks.Category;
 import io.ledgerbridge.pull.RefreshMarks.Mark;
-import io.ledgerbridge.support.FixHints;
 import io.ledgerbridge.sync.SyncJob;
 import io.ledgerbridge.sync.SyncScope;
 import io.ledgerbridge.workspace.WorkspaceRepository;
@@ -99,14 +97,7 @@ class InvoiceStatusPull implements SyncJob {
             return Optional.of("Invoice pull is off, so nothing would be read. Turn it on in the workspace settings"
                     + " (modules.invoicePull, with items and contacts).");
         }
-        try {
-            tokens.connection(workspaceId);
-        } catch (NeedsReconnectException e) {
-            return Optional.of("The workspace cannot reach Xero: " + e.getMessage() + ". " + FixHints.CONNECT_XERO);
-        } catch (RuntimeException e) {
-            return Optional.empty(); // the token endpoint is down for now: the run says so
-        }
-        return Optional.empty();
+        return tokens.whyUnreachable(workspaceId);
     }
 
     /** The workspaces the schedule pulls: with documents in Xero, invoice pull on, and connected. */

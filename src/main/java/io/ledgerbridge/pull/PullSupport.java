@@ -1,10 +1,8 @@
 package io.ledgerbridge.pull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ledgerbridge.connection.NeedsReconnectException;
 import io.ledgerbridge.connection.TokenService;
 import io.ledgerbridge.connection.XeroConnection;
-import io.ledgerbridge.support.FixHints;
 import io.ledgerbridge.workspace.WorkspaceRepository;
 import io.ledgerbridge.workspace.WorkspaceSettings;
 import io.ledgerbridge.xero.PacedXero;
@@ -62,14 +60,7 @@ class PullSupport {
             return Optional.of("The " + module + " sync is off, so nothing would be pulled. Turn it on in the workspace"
                     + " settings (modules." + module + ").");
         }
-        try {
-            tokens.connection(workspaceId);
-        } catch (NeedsReconnectException e) {
-            return Optional.of("The workspace cannot reach Xero: " + e.getMessage() + ". " + FixHints.CONNECT_XERO);
-        } catch (RuntimeException e) {
-            return Optional.empty(); // the token endpoint is down for now: the run says so
-        }
-        return Optional.empty();
+        return tokens.whyUnreachable(workspaceId);
     }
 
     /** Every element of {@code collection} over Xero's pages of {@code path}, changed since {@code since} (or all). */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerbridge.connection.XeroConnectionRepository;
 import java.time.Duration;
 import java.util.List;
@@ -27,25 +26,27 @@ class InvoiceStatusPullIT extends DeliveryTestBase {
     XeroConnectionRepository connections;
 
     private TestWorkspaces.Pair ws;
+    private SupplierOrders orders;
 
     @BeforeEach
     void workspaces() {
         ws = TestWorkspaces.create(api, sandbox, connections, "pull");
+        orders = new SupplierOrders(api, kafka, ws, "pl");
         assertThat(api.put(path("/settings"), "{\"modules\":{\"items\":true,\"contacts\":true,\"invoicePull\":true}}")
                 .status()).isEqualTo(200);
     }
 
     @Test
     void paidPartPaidAndVoidedInXeroComeBackToTheirDocumentsAndThePlatform() {
-        String paid = send();
-        String partPaid = send();
-        String voided = send();
-        String untouched = send();
+        String paid = orders.send();
+        String partPaid = orders.send();
+        String voided = orders.send();
+        String untouched = orders.send();
         for (String orderId : List.of(paid, partPaid, voided, untouched)) {
-            awaitState(orderId, "SYNCED");
+            orders.awaitState(orderId, "SYNCED");
         }
         pull(); // the first pull sets the watermark to the first document in Xero: nothing changed yet
-        JsonNode first = awaitRun();
+        JsonNode first = orders.awaitRun("invoice-pull");
         assertThat(first.get("counts").get("paid").asLong()).isZero();
 
         payInXero(paid, null);
@@ -55,17 +56,17 @@ class InvoiceStatusPullIT extends DeliveryTestBase {
                 "{\"Invoices\":[{\"InvoiceID\":\"" + voidedId + "\",\"Status\":\"VOIDED\"}]}");
 
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() -> pull() == 202);
-        JsonNode paidDocument = awaitState(paid, "PAID");
+        JsonNode paidDocument = orders.awaitState(paid, "PAID");
         assertThat(paidDocument.get("xeroStatus").asText()).isEqualTo("PAID");
         assertThat(paidDocument.get("amountPaid").decimalValue()).isEqualByComparingTo("62.49");
         JsonNode partDocument = await().atMost(WAIT).until(() -> api.document(ws.supplier(), partPaid),
                 document -> document.hasNonNull("amountPaid"));
         assertThat(partDocument.get("state").asText()).isEqualTo("SYNCED");
         assertThat(partDocument.get("amountPaid").decimalValue()).isEqualByComparingTo("20.00");
-        assertThat(awaitState(voided, "VOIDED").get("xeroStatus").asText()).isEqualTo("VOIDED");
+        assertThat(orders.awaitState(voided, "VOIDED").get("xeroStatus").asText()).isEqualTo("VOIDED");
         assertThat(api.document(ws.supplier(), untouched).get("state").asText()).isEqualTo("SYNCED");
 
-        JsonNode run = awaitRun();
+        JsonNode run = orders.awaitRun("invoice-pull");
         assertThat(run.get("counts").get("paid").asLong()).isEqualTo(1);
         assertThat(run.get("counts").get("partPaid").asLong()).isEqualTo(1);
         assertThat(run.get("counts").get("voided").asLong()).isEqualTo(1);
@@ -82,7 +83,7 @@ class InvoiceStatusPullIT extends DeliveryTestBase {
 
         // Nothing new in Xero: the next pull changes nothing and tells nothing
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() -> pull() == 202);
-        JsonNode quiet = awaitRun();
+        JsonNode quiet = orders.awaitRun("invoice-pull");
         assertThat(quiet.get("counts").get("paid").asLong() + quiet.get("counts").get("partPaid").asLong()
                 + quiet.get("counts").get("voided").asLong()).isZero();
         assertThat(sandbox.calls(ws.supplierTenant()).stream().filter(call -> call.path("path").asText()
@@ -101,17 +102,6 @@ class InvoiceStatusPullIT extends DeliveryTestBase {
         return api.post(path("/sync/invoice-pull"), "").status();
     }
 
-    private JsonNode awaitRun() {
-        return await().atMost(WAIT).until(() -> {
-            for (JsonNode scope : api.get(path("/sync")).json()) {
-                if (scope.get("scope").asText().equals("invoice-pull")) {
-                    return scope.get("lastRun");
-                }
-            }
-            return null;
-        }, run -> run != null && ("OK".equals(run.path("result").asText()) || "FAILED".equals(run.path("result").asText())));
-    }
-
     private void payInXero(String orderId, String amount) {
         sandbox.control("POST", "/sandbox/tenants/" + ws.supplierTenant() + "/invoices/" + xeroId(orderId) + "/pay",
                 amount == null ? null : "{\"amount\":" + amount + "}");
@@ -125,16 +115,4 @@ class InvoiceStatusPullIT extends DeliveryTestBase {
         return "/api/v1/workspaces/" + ws.supplier() + rest;
     }
 
-    private String send() {
-        String orderId = "pl-" + UUID.randomUUID().toString().substring(0, 8);
-        ObjectNode event = OrderEvents.invoice(ws.supplier(), ws.venue(), orderId, 1);
-        ((ObjectNode) event.get("data")).put("invoiceNumber", "INV-" + orderId);
-        kafka.send("orders.events", ws.supplier(), event.toString());
-        return orderId;
-    }
-
-    private JsonNode awaitState(String orderId, String state) {
-        return await().atMost(WAIT).until(() -> api.document(ws.supplier(), orderId, "ACCREC"),
-                document -> document != null && state.equals(document.get("state").asText()));
-    }
 }

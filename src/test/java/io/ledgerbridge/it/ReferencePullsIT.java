@@ -1,7 +1,6 @@
 package io.ledgerbridge.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgerbridge.connection.XeroConnectionRepository;
@@ -26,16 +25,18 @@ class ReferencePullsIT extends DeliveryTestBase {
     XeroConnectionRepository connections;
 
     private TestWorkspaces.Pair ws;
+    private SupplierOrders orders;
 
     @BeforeEach
     void workspaces() {
         ws = TestWorkspaces.create(api, sandbox, connections, "ref");
+        orders = new SupplierOrders(api, kafka, ws, "ref");
     }
 
     @Test
     void taxRatesComeBackForTheMappingWithTheUnmappedOnesMarked() {
         assertThat(api.post(path("/sync/tax-rates"), "").status()).isEqualTo(202);
-        assertThat(awaitRun("tax-rates").get("counts").get("read").asLong()).isPositive();
+        assertThat(orders.awaitRun("tax-rates").get("counts").get("read").asLong()).isPositive();
         JsonNode rates = api.get(path("/xero/tax-rates")).json();
         JsonNode output = find(rates, "OUTPUT");
         assertThat(output.get("mappedFromSales").toString()).isEqualTo("[\"GST\"]");
@@ -55,7 +56,7 @@ class ReferencePullsIT extends DeliveryTestBase {
         assertThat(api.put(path("/settings"), "{\"contactPhoneField\":\"DEFAULT\",\"contactAddressField\":\"DO_NOT_SYNC\"}")
                 .status()).isEqualTo(200);
         assertThat(api.post(path("/sync/contacts"), "").status()).isEqualTo(202);
-        assertThat(awaitRun("contacts").get("counts").get("published").asLong()).isPositive();
+        assertThat(orders.awaitRun("contacts").get("counts").get("published").asLong()).isPositive();
         List<ConsumerRecord<String, String>> contacts = kafka.readUntil("xero.contacts",
                 record -> ws.supplier().equals(record.key()), WAIT);
         assertThat(contacts).isNotEmpty();
@@ -72,7 +73,7 @@ class ReferencePullsIT extends DeliveryTestBase {
                 + "\"Pears 1kg\",\"Description\":\"Pears\",\"SalesDetails\":{\"UnitPrice\":5.25,\"AccountCode\":\"200\","
                 + "\"TaxType\":\"EXEMPTOUTPUT\"}}]}");
         assertThat(api.post(path("/sync/items"), "").status()).isEqualTo(202);
-        JsonNode run = awaitRun("items");
+        JsonNode run = orders.awaitRun("items");
         assertThat(run.get("counts").get("unsorted").asLong()).isPositive();
         List<ConsumerRecord<String, String>> pears = kafka.readUntil("xero.products",
                 record -> ws.supplier().equals(record.key()) && record.value().contains("\"name\":\"Pears 1kg\""), WAIT);
@@ -86,18 +87,6 @@ class ReferencePullsIT extends DeliveryTestBase {
                 record -> ws.supplier().equals(record.key()) && record.value().contains("\"code\":\"APL-01\""), WAIT);
         assertThat(SandboxClient.read(apples.get(0).value()).get("category").isNull()).as("a mapped item").isTrue();
         assertThat(run.get("counts").get("read").asLong()).isEqualTo(run.get("counts").get("published").asLong());
-    }
-
-    private JsonNode awaitRun(String scope) {
-        return await().atMost(WAIT).until(() -> {
-            for (JsonNode entry : api.get(path("/sync")).json()) {
-                if (entry.get("scope").asText().equals(scope)) {
-                    return entry.get("lastRun");
-                }
-            }
-            return null;
-        }, run -> run != null && !run.isNull() && ("OK".equals(run.path("result").asText())
-                || "FAILED".equals(run.path("result").asText())));
     }
 
     private static JsonNode find(JsonNode rates, String taxType) {

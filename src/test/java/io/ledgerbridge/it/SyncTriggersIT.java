@@ -25,25 +25,27 @@ class SyncTriggersIT extends DeliveryTestBase {
     XeroConnectionRepository connections;
 
     private TestWorkspaces.Pair ws;
+    private SupplierOrders orders;
 
     @BeforeEach
     void workspaces() {
         ws = TestWorkspaces.create(api, sandbox, connections, "sync");
+        orders = new SupplierOrders(api, kafka, ws, "sy");
     }
 
     @Test
     void anInvoicePushSendsWhatWaitedForItAndWhatArrivesLaterWaitsForTheNext() {
         settings("{\"automaticSync\":false}");
-        String first = send();
-        String second = send();
-        assertThat(awaitState(first, "WAITING").get("waitingReason").asText()).isEqualTo("MANUAL_SYNC");
-        awaitState(second, "WAITING");
+        String first = orders.send();
+        String second = orders.send();
+        assertThat(orders.awaitState(first, "WAITING").get("waitingReason").asText()).isEqualTo("MANUAL_SYNC");
+        orders.awaitState(second, "WAITING");
 
         ApiClient.Response started = api.post(path("/sync/invoice-push"), "");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         assertThat(started.json().get("scope").asText()).isEqualTo("invoice-push");
-        awaitState(first, "SYNCED");
-        awaitState(second, "SYNCED");
+        orders.awaitState(first, "SYNCED");
+        orders.awaitState(second, "SYNCED");
         assertThat(sandbox.invoices(ws.supplierTenant(), "INV-" + first)).hasSize(1);
 
         ApiClient.Response again = api.post(path("/sync/invoice-push"), "");
@@ -52,17 +54,17 @@ class SyncTriggersIT extends DeliveryTestBase {
         long remaining = again.json().get("cooldownRemainingSeconds").asLong();
         assertThat(remaining).isBetween(1L, 5L);
 
-        JsonNode push = await().atMost(WAIT).until(() -> scope("invoice-push"),
+        JsonNode push = await().atMost(WAIT).until(() -> orders.scope("invoice-push"),
                 scope -> "OK".equals(scope.path("lastRun").path("result").asText()));
         assertThat(push.get("lastRun").get("counts").get("released").asLong()).isEqualTo(2);
         assertThat(push.get("cooldownSeconds").asLong()).isEqualTo(5);
         assertThat(push.get("available").asBoolean()).isTrue();
 
-        String later = send();
-        assertThat(awaitState(later, "WAITING").get("waitingReason").asText()).isEqualTo("MANUAL_SYNC");
+        String later = orders.send();
+        assertThat(orders.awaitState(later, "WAITING").get("waitingReason").asText()).isEqualTo("MANUAL_SYNC");
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
                 .until(() -> api.post(path("/sync/invoice-push"), "").status() == 202);
-        awaitState(later, "SYNCED");
+        orders.awaitState(later, "SYNCED");
         assertThat(sandbox.invoices(ws.supplierTenant(), "INV-" + later)).hasSize(1);
     }
 
@@ -81,8 +83,8 @@ class SyncTriggersIT extends DeliveryTestBase {
 
         assertThat(api.post(path("/sync/everything"), "").status()).isEqualTo(404);
         assertThat(api.post("/api/v1/workspaces/no-such-workspace/sync/invoice-push", "").status()).isEqualTo(404);
-        assertThat(scope("contacts").get("available").asBoolean()).isTrue();
-        assertThat(scope("contacts").get("cooldownSeconds").asLong()).isEqualTo(60);
+        assertThat(orders.scope("contacts").get("available").asBoolean()).isTrue();
+        assertThat(orders.scope("contacts").get("cooldownSeconds").asLong()).isEqualTo(60);
         assertThat(api.get(path("/sync")).json().findValuesAsText("scope"))
                 .containsExactly("contacts", "items", "tax-rates", "invoice-push", "invoice-pull");
     }
@@ -96,7 +98,7 @@ class SyncTriggersIT extends DeliveryTestBase {
         data.put("invoiceNumber", "INV-" + orderId);
         ((ObjectNode) data.get("lines").get(1)).put("taxCode", "WET");
         kafka.send("orders.events", ws.supplier(), event.toString());
-        awaitState(orderId, "WAITING");
+        orders.awaitState(orderId, "WAITING");
 
         ApiClient.Response refused = api.post(path("/sync/invoice-push"), "");
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
@@ -105,16 +107,7 @@ class SyncTriggersIT extends DeliveryTestBase {
         assertThat(api.put(path("/mappings/tax-rates/WET"), "{\"sales\":\"OUTPUT\",\"purchases\":\"INPUT\"}").status())
                 .isEqualTo(200);
         assertThat(api.post(path("/sync/invoice-push"), "").status()).isEqualTo(202);
-        awaitState(orderId, "SYNCED");
-    }
-
-    private JsonNode scope(String name) {
-        for (JsonNode scope : api.get(path("/sync")).json()) {
-            if (scope.get("scope").asText().equals(name)) {
-                return scope;
-            }
-        }
-        throw new AssertionError("no scope " + name);
+        orders.awaitState(orderId, "SYNCED");
     }
 
     private void settings(String json) {
@@ -125,16 +118,4 @@ class SyncTriggersIT extends DeliveryTestBase {
         return "/api/v1/workspaces/" + ws.supplier() + rest;
     }
 
-    private String send() {
-        String orderId = "sy-" + UUID.randomUUID().toString().substring(0, 8);
-        ObjectNode event = OrderEvents.invoice(ws.supplier(), ws.venue(), orderId, 1);
-        ((ObjectNode) event.get("data")).put("invoiceNumber", "INV-" + orderId);
-        kafka.send("orders.events", ws.supplier(), event.toString());
-        return orderId;
-    }
-
-    private JsonNode awaitState(String orderId, String state) {
-        return await().atMost(WAIT).until(() -> api.document(ws.supplier(), orderId),
-                document -> document != null && state.equals(document.get("state").asText()));
-    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerbridge.connection.XeroConnectionRepository;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,10 +38,12 @@ class WebhookIT extends DeliveryTestBase {
     XeroConnectionRepository connections;
 
     private TestWorkspaces.Pair ws;
+    private SupplierOrders orders;
 
     @BeforeEach
     void workspaces() {
         ws = TestWorkspaces.create(api, sandbox, connections, "hook");
+        orders = new SupplierOrders(api, kafka, ws, "wh");
     }
 
     @AfterEach
@@ -68,15 +69,15 @@ class WebhookIT extends DeliveryTestBase {
 
     @Test
     void anInvoicePaidInXeroIsPaidHereThroughItsWebhookAndARepeatedEventReadsNothingAgain() throws Exception {
-        String orderId = send();
-        JsonNode synced = awaitState(orderId, "SYNCED");
+        String orderId = orders.send();
+        JsonNode synced = orders.awaitState(orderId, "SYNCED");
         UUID invoiceId = UUID.fromString(synced.get("xeroId").asText());
         JsonNode configured = SandboxClient.read(sandbox.control("PUT", "/sandbox/webhooks",
                 "{\"url\":\"http://localhost:" + port + "/webhooks/xero\",\"key\":\"" + KEY + "\"}"));
         assertThat(configured.get("active").asBoolean()).as(configured.toString()).isTrue();
 
         sandbox.control("POST", "/sandbox/tenants/" + ws.supplierTenant() + "/invoices/" + invoiceId + "/pay", null);
-        JsonNode paid = awaitState(orderId, "PAID");
+        JsonNode paid = orders.awaitState(orderId, "PAID");
         assertThat(paid.get("xeroStatus").asText()).isEqualTo("PAID");
         assertThat(paid.get("amountPaid").decimalValue()).isEqualByComparingTo("62.49");
         assertThat(kafka.readUntil("xero.sync.status", record -> record.value().contains("\"orderId\":\"" + orderId + "\"")
@@ -121,16 +122,4 @@ class WebhookIT extends DeliveryTestBase {
         return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private String send() {
-        String orderId = "wh-" + UUID.randomUUID().toString().substring(0, 8);
-        ObjectNode event = OrderEvents.invoice(ws.supplier(), ws.venue(), orderId, 1);
-        ((ObjectNode) event.get("data")).put("invoiceNumber", "INV-" + orderId);
-        kafka.send("orders.events", ws.supplier(), event.toString());
-        return orderId;
-    }
-
-    private JsonNode awaitState(String orderId, String state) {
-        return await().atMost(WAIT).until(() -> api.document(ws.supplier(), orderId, "ACCREC"),
-                document -> document != null && state.equals(document.get("state").asText()));
-    }
 }
