@@ -7,11 +7,9 @@ import io.ledgerbridge.mapping.MappingRepository.SupplierRow;
 import io.ledgerbridge.mapping.MappingRepository.TaxRow;
 import io.ledgerbridge.mapping.MappingRepository.TrackingRow;
 import io.ledgerbridge.support.FixHints;
-import io.ledgerbridge.workspace.AccountCheck.Wanted;
 import io.ledgerbridge.workspace.AccountCheckResult;
 import io.ledgerbridge.workspace.AccountChecked;
 import io.ledgerbridge.workspace.AccountChecker;
-import io.ledgerbridge.workspace.AccountUse;
 import io.ledgerbridge.workspace.Workspace;
 import io.ledgerbridge.workspace.WorkspaceRepository;
 import jakarta.validation.Valid;
@@ -113,8 +111,7 @@ class MappingController {
         }
         String accountCode = blankToNull(request.accountCode());
         AccountCheckResult check = accounts.check(workspaceId, accountCode == null ? List.of()
-                : List.of(new Wanted("accountCode", "the account of item " + key, accountCode,
-                        AccountUse.forLines(workspace.roles()))));
+                : List.of(MappingAccounts.item(key, accountCode, workspace.roles())));
         ItemRow saved = transaction.execute(status -> {
             mappings.saveItem(workspaceId, key, accountCode, blankToNull(request.itemCode()), request.properties());
             changed(workspaceId, MappingKind.ITEMS, key);
@@ -140,8 +137,8 @@ class MappingController {
     public AccountChecked<SupplierRow> putSupplier(@PathVariable String workspaceId, @PathVariable String key,
                                                    @Valid @RequestBody SupplierMappingRequest request) {
         requireWorkspace(workspaceId);
-        AccountCheckResult check = accounts.check(workspaceId, List.of(new Wanted("accountCode",
-                "a supplier's default account", request.accountCode(), AccountUse.PURCHASES)));
+        AccountCheckResult check = accounts.check(workspaceId,
+                List.of(MappingAccounts.supplier(key, request.accountCode())));
         SupplierRow saved = transaction.execute(status -> {
             mappings.saveSupplier(workspaceId, key, request.accountCode());
             changed(workspaceId, MappingKind.SUPPLIERS, key);

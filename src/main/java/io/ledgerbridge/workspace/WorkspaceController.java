@@ -13,7 +13,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import io.ledgerbridge.workspace.AccountCheck.Wanted;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,21 +130,8 @@ class WorkspaceController {
 
         /** The account codes the request sets (not those it clears or leaves), each with what it is used for. */
         List<Wanted> accountsToCheck(Set<Role> roles) {
-            List<Wanted> wanted = new ArrayList<>();
-            AccountUse lines = AccountUse.forLines(roles);
-            want(wanted, "salesAccount", "the sales account", salesAccount, AccountUse.SALES);
-            want(wanted, "defaultExpenseAccount", "the default expense account", defaultExpenseAccount,
-                    AccountUse.PURCHASES);
-            want(wanted, "freightAccount", "the freight account", freightAccount, lines);
-            want(wanted, "surchargeAccount", "the surcharge account", surchargeAccount, lines);
-            want(wanted, "clearingAccount", "the clearing account", clearingAccount, AccountUse.PAYMENTS);
-            return wanted;
-        }
-
-        private static void want(List<Wanted> wanted, String field, String label, String code, AccountUse use) {
-            if (code != null && !code.isBlank()) {
-                wanted.add(new Wanted(field, label, code, use));
-            }
+            return SettingsAccounts.of(salesAccount, defaultExpenseAccount, freightAccount, surchargeAccount,
+                    clearingAccount, roles);
         }
 
         WorkspaceSettings applyTo(WorkspaceSettings current) {
