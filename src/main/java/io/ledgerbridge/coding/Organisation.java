@@ -33,7 +33,20 @@ public record Organisation(
         return accounts.values().stream().filter(account -> "ROUNDING".equals(account.systemAccount())).findFirst();
     }
 
-    public record Account(String code, String name, String type, String status, String taxType, String systemAccount) {
+    /** @param enablePaymentsToAccount Xero's flag that lets a non-bank account take payments (a clearing account) */
+    public record Account(String code, String name, String type, String status, String taxType, String systemAccount,
+                          boolean enablePaymentsToAccount) {
+
+        /** An account that takes no payments unless it is a bank account. */
+        public Account(String code, String name, String type, String status, String taxType, String systemAccount) {
+            this(code, name, type, status, taxType, systemAccount, false);
+        }
+
+        /** A bank account, or one with EnablePaymentsToAccount: what a payment may go to. */
+        public boolean acceptsPayments() {
+            return "BANK".equals(type) || enablePaymentsToAccount;
+        }
+
         public boolean active() {
             return "ACTIVE".equals(status);
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Xero (five paced calls) and kept for a while, so coding can check every account, tax type, tracking
  * option and currency before anything is sent. {@link #forget} drops one after a pull, a webhook or a
  * rejection that says it changed. A read that fails part-way keeps what it got: the next pass asks only for the
- * rest (under a 429 storm five reads in a row rarely all get through; one at a time they do).
+ * rest (under a 429 storm five reads in a row rarely all get through; one at a time they do). Each complete read is
+ * published as {@link OrganisationRead}, so what was saved against an older copy can be checked again.
  */
 @Component
 class OrganisationCache {
@@ -41,16 +43,26 @@ class OrganisationCache {
     private final Duration timeToLive;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, Partial> partials = new ConcurrentHashMap<>();
+    private final ApplicationEventPublisher events;
 
     @Autowired
-    public OrganisationCache(PacedXero xero, Clock clock, DeliverySettings settings) {
-        this(xero, clock, settings.organisationCacheMinutes());
+    public OrganisationCache(PacedXero xero, Clock clock, DeliverySettings settings, ApplicationEventPublisher events) {
+        this(xero, clock, settings.organisationCacheMinutes(), events);
     }
 
     OrganisationCache(PacedXero xero, Clock clock, Duration timeToLive) {
+        this(xero, clock, timeToLive, event -> { });
+    }
+
+    OrganisationCache(PacedXero xero, Clock clock, Duration timeToLive, ApplicationEventPublisher events) {
         this.xero = xero;
         this.clock = clock;
         this.timeToLive = timeToLive;
+        this.events = events;
+    }
+
+    /** One organisation's chart and the rest, just read from Xero for the workspace. */
+    record OrganisationRead(String workspaceId, Organisation organisation) {
     }
 
     public Organisation get(XeroConnection connection) {
@@ -74,6 +86,7 @@ class OrganisationCache {
                 bodies.get("/Currencies"));
         entries.put(connection.workspaceId(), new Entry(loaded, partial.startedAt()));
         partials.remove(connection.workspaceId(), partial);
+        events.publishEvent(new OrganisationRead(connection.workspaceId(), loaded));
         return loaded;
     }
 

@@ -41,7 +41,8 @@ final class OrganisationReader {
             String code = account.path("Code").asText("");
             if (!code.isEmpty()) {
                 accounts.put(code, new Organisation.Account(code, account.path("Name").asText(), account.path("Type").asText(),
-                        account.path("Status").asText(), text(account, "TaxType"), text(account, "SystemAccount")));
+                        account.path("Status").asText(), text(account, "TaxType"), text(account, "SystemAccount"),
+                        account.path("EnablePaymentsToAccount").asBoolean(false)));
             }
         }
         return accounts;

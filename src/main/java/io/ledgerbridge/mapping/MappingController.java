@@ -7,6 +7,10 @@ import io.ledgerbridge.mapping.MappingRepository.SupplierRow;
 import io.ledgerbridge.mapping.MappingRepository.TaxRow;
 import io.ledgerbridge.mapping.MappingRepository.TrackingRow;
 import io.ledgerbridge.support.FixHints;
+import io.ledgerbridge.workspace.AccountCheckResult;
+import io.ledgerbridge.workspace.AccountChecked;
+import io.ledgerbridge.workspace.AccountChecker;
+import io.ledgerbridge.workspace.Workspace;
 import io.ledgerbridge.workspace.WorkspaceRepository;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,7 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,11 +42,16 @@ class MappingController {
     private final MappingRepository mappings;
     private final WorkspaceRepository workspaces;
     private final ApplicationEventPublisher events;
+    private final AccountChecker accounts;
+    private final TransactionTemplate transaction;
 
-    public MappingController(MappingRepository mappings, WorkspaceRepository workspaces, ApplicationEventPublisher events) {
+    public MappingController(MappingRepository mappings, WorkspaceRepository workspaces, ApplicationEventPublisher events,
+                             AccountChecker accounts, PlatformTransactionManager transactions) {
         this.mappings = mappings;
         this.workspaces = workspaces;
         this.events = events;
+        this.accounts = accounts;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -83,11 +94,14 @@ class MappingController {
         return single(mappings.items(workspaceId, Optional.of(key)), MappingKind.ITEMS, workspaceId, key);
     }
 
+    /**
+     * Its account code is first checked against the organisation's chart, as an account of the lines the workspace's
+     * roles make (sales for a supplier, purchases for a venue): outside the transaction, since it may call Xero.
+     */
     @PutMapping("/items/{key}")
-    @Transactional
-    public ItemRow putItem(@PathVariable String workspaceId, @PathVariable String key,
-                           @Valid @RequestBody ItemMappingRequest request) {
-        requireWorkspace(workspaceId);
+    public AccountChecked<ItemRow> putItem(@PathVariable String workspaceId, @PathVariable String key,
+                                           @Valid @RequestBody ItemMappingRequest request) {
+        Workspace workspace = workspace(workspaceId);
         if (blankToNull(request.accountCode()) == null && blankToNull(request.itemCode()) == null
                 && (request.properties() == null || request.properties().isEmpty())) {
             throw new IllegalArgumentException("An item mapping needs an accountCode, an itemCode or properties.");
@@ -95,10 +109,15 @@ class MappingController {
         if (request.properties() != null && request.properties().keySet().stream().anyMatch(name -> !name.startsWith("xero_"))) {
             throw new IllegalArgumentException("Item properties are tracking: every name must start with xero_ (xero_<Category>).");
         }
-        mappings.saveItem(workspaceId, key, blankToNull(request.accountCode()), blankToNull(request.itemCode()),
-                request.properties());
-        changed(workspaceId, MappingKind.ITEMS, key);
-        return item(workspaceId, key);
+        String accountCode = blankToNull(request.accountCode());
+        AccountCheckResult check = accounts.check(workspaceId, accountCode == null ? List.of()
+                : List.of(MappingAccounts.item(key, accountCode, workspace.roles())));
+        ItemRow saved = transaction.execute(status -> {
+            mappings.saveItem(workspaceId, key, accountCode, blankToNull(request.itemCode()), request.properties());
+            changed(workspaceId, MappingKind.ITEMS, key);
+            return item(workspaceId, key);
+        });
+        return new AccountChecked<>(saved, check);
     }
 
     @GetMapping("/suppliers")
@@ -113,14 +132,19 @@ class MappingController {
         return single(mappings.suppliers(workspaceId, Optional.of(key)), MappingKind.SUPPLIERS, workspaceId, key);
     }
 
+    /** Its account is checked as a purchases account (bills) before the transaction, as an item's is. */
     @PutMapping("/suppliers/{key}")
-    @Transactional
-    public SupplierRow putSupplier(@PathVariable String workspaceId, @PathVariable String key,
-                                   @Valid @RequestBody SupplierMappingRequest request) {
+    public AccountChecked<SupplierRow> putSupplier(@PathVariable String workspaceId, @PathVariable String key,
+                                                   @Valid @RequestBody SupplierMappingRequest request) {
         requireWorkspace(workspaceId);
-        mappings.saveSupplier(workspaceId, key, request.accountCode());
-        changed(workspaceId, MappingKind.SUPPLIERS, key);
-        return supplier(workspaceId, key);
+        AccountCheckResult check = accounts.check(workspaceId,
+                List.of(MappingAccounts.supplier(key, request.accountCode())));
+        SupplierRow saved = transaction.execute(status -> {
+            mappings.saveSupplier(workspaceId, key, request.accountCode());
+            changed(workspaceId, MappingKind.SUPPLIERS, key);
+            return supplier(workspaceId, key);
+        });
+        return new AccountChecked<>(saved, check);
     }
 
     @GetMapping("/tax-rates")
@@ -202,6 +226,10 @@ class MappingController {
             case TAX_RATES -> FixHints.createTaxRateMapping(workspaceId, key);
             case TRACKING -> FixHints.createTrackingMapping(workspaceId, key);
         };
+    }
+
+    private Workspace workspace(String workspaceId) {
+        return workspaces.find(workspaceId).orElseThrow(() -> NotFoundException.workspace(workspaceId));
     }
 
     private void requireWorkspace(String workspaceId) {

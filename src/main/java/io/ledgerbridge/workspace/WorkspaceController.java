@@ -12,13 +12,17 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import io.ledgerbridge.workspace.AccountCheck.Wanted;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -37,12 +41,17 @@ class WorkspaceController {
     private final WorkspaceRepository workspaces;
     private final InboundAddresses inboundAddresses;
     private final ApplicationEventPublisher events;
+    private final AccountChecker accounts;
+    private final TransactionTemplate transaction;
 
     public WorkspaceController(WorkspaceRepository workspaces, InboundAddresses inboundAddresses,
-                               ApplicationEventPublisher events) {
+                               ApplicationEventPublisher events, AccountChecker accounts,
+                               PlatformTransactionManager transactions) {
         this.workspaces = workspaces;
         this.inboundAddresses = inboundAddresses;
         this.events = events;
+        this.accounts = accounts;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @GetMapping
@@ -75,17 +84,25 @@ class WorkspaceController {
 
     /**
      * Changes the settings the request names and keeps the others. Module toggles follow their chain:
-     * 409 when a prerequisite would be turned off under a module that needs it.
+     * 409 when a prerequisite would be turned off under a module that needs it. The account codes the request names
+     * are first checked against the organisation's chart (422 naming a code that does not fit, and the closest that
+     * do); that check may call Xero, so it runs before the transaction, and the answer's {@code accountCheck} says
+     * whether the codes were checked or saved unchecked (not connected, Xero throttled or away).
      */
     @PutMapping("/settings")
-    @Transactional
-    public WorkspaceSettings putSettings(@PathVariable String workspaceId, @Valid @RequestBody SettingsRequest request) {
-        WorkspaceSettings current = settings(workspaceId);
-        WorkspaceSettings changed = request.applyTo(current);
-        workspaces.saveSettings(workspaceId, changed);
-        // what waited for a setting goes once the setting allows it (invoice push or automatic sync on, an account set)
-        events.publishEvent(new WorkspaceSettingsChanged(workspaceId, current, changed));
-        return settings(workspaceId);
+    public AccountChecked<WorkspaceSettings> putSettings(@PathVariable String workspaceId,
+                                                         @Valid @RequestBody SettingsRequest request) {
+        Workspace workspace = get(workspaceId);
+        AccountCheckResult check = accounts.check(workspaceId, request.accountsToCheck(workspace.roles()));
+        WorkspaceSettings saved = transaction.execute(status -> {
+            WorkspaceSettings current = settings(workspaceId);
+            WorkspaceSettings changed = request.applyTo(current);
+            workspaces.saveSettings(workspaceId, changed);
+            // what waited for a setting goes once the setting allows it (invoice push or automatic sync on, an account set)
+            events.publishEvent(new WorkspaceSettingsChanged(workspaceId, current, changed));
+            return settings(workspaceId);
+        });
+        return new AccountChecked<>(saved, check);
     }
 
     /** The body of PUT /workspaces/{id}. */
@@ -110,6 +127,12 @@ class WorkspaceController {
             ModulesRequest modules,
             PhoneField contactPhoneField,
             AddressField contactAddressField) {
+
+        /** The account codes the request sets (not those it clears or leaves), each with what it is used for. */
+        List<Wanted> accountsToCheck(Set<Role> roles) {
+            return SettingsAccounts.of(salesAccount, defaultExpenseAccount, freightAccount, surchargeAccount,
+                    clearingAccount, roles);
+        }
 
         WorkspaceSettings applyTo(WorkspaceSettings current) {
             return new WorkspaceSettings(

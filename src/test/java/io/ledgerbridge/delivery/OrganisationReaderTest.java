@@ -11,6 +11,9 @@ class OrganisationReaderTest {
             {"Accounts":[{"Code":"200","Name":"Sales","Type":"REVENUE","Status":"ACTIVE","TaxType":"OUTPUT"},
                          {"Code":"860","Name":"Rounding","Type":"CURRLIAB","Status":"ACTIVE","TaxType":"BASEXCLUDED",
                           "SystemAccount":"ROUNDING"},
+                         {"Code":"855","Name":"Platform Clearing","Type":"CURRENT","Status":"ACTIVE",
+                          "EnablePaymentsToAccount":true},
+                         {"Code":"090","Name":"Business Bank Account","Type":"BANK","Status":"ACTIVE"},
                          {"Name":"No code"}]}
             """;
     private static final String TAX_RATES = """
@@ -32,7 +35,11 @@ class OrganisationReaderTest {
                                                       {"Code":"nzd","Description":"New Zealand Dollar"},{"Description":"?"}]}
                 """);
 
-        assertThat(org.accounts()).containsOnlyKeys("200", "860");
+        assertThat(org.accounts()).containsOnlyKeys("200", "860", "855", "090");
+        // what a clearing account needs: a bank account, or one that accepts payments
+        assertThat(org.accounts().get("855").acceptsPayments()).isTrue();
+        assertThat(org.accounts().get("090").acceptsPayments()).isTrue();
+        assertThat(org.accounts().get("200").acceptsPayments()).isFalse();
         assertThat(org.roundingAccount()).hasValueSatisfying(a -> assertThat(a.code()).isEqualTo("860"));
         assertThat(org.taxRates().get("OUTPUT").effectiveRate()).isEqualByComparingTo("10");
         assertThat(org.trackingCategories()).singleElement().satisfies(t -> assertThat(t.activeOptions()).containsExactly("North"));
