@@ -102,6 +102,27 @@ class WebhookIT extends DeliveryTestBase {
         assertThat(api.document(ws.supplier(), orderId, "ACCREC").get("state").asText()).isEqualTo("PAID");
     }
 
+    @Test
+    void aContactChangedInXeroGoesOutOnXeroContactsThroughItsWebhook() {
+        String orderId = orders.send();
+        JsonNode synced = orders.awaitState(orderId, "SYNCED");
+        String contactId = sandbox.invoicesWithUrl(ws.supplierTenant(), sandboxUrl(synced)).get(0).path("Contact")
+                .path("ContactID").asText();
+        JsonNode configured = SandboxClient.read(sandbox.control("PUT", "/sandbox/webhooks",
+                "{\"url\":\"http://localhost:" + port + "/webhooks/xero\",\"key\":\"" + KEY + "\"}"));
+        assertThat(configured.get("active").asBoolean()).as(configured.toString()).isTrue();
+
+        String email = "accounts-" + orderId + "@changed.example";
+        sandbox.accounting(ws.supplierTenant(), "POST", "/Contacts/" + contactId,
+                "{\"Contacts\":[{\"ContactID\":\"" + contactId + "\",\"EmailAddress\":\"" + email + "\"}]}");
+        assertThat(kafka.readUntil("xero.contacts", record -> ws.supplier().equals(record.key())
+                && record.value().contains(email) && record.value().contains(contactId), WAIT)).isNotEmpty();
+    }
+
+    private static String sandboxUrl(JsonNode document) {
+        return "https://orders.example/ledgerbridge/documents/" + document.get("documentId").asText();
+    }
+
     private long readsById() {
         return sandbox.calls(ws.supplierTenant()).stream()
                 .filter(call -> call.path("path").asText().startsWith("/api.xro/2.0/Invoices?IDs=")).count();
