@@ -293,6 +293,31 @@ class ConnectFlowIT extends DeliveryTestBase {
     }
 
     @Test
+    void twoWorkspacesConnectingAtOnceEachGetTheirOwnOrganisationAndTokens() {
+        String other = TestWorkspaces.unconnectedSupplier(api, "connect");
+        UUID mine = organisation("Mine Produce");
+        UUID theirs = organisation("Their Produce");
+        String myUrl = authorizeUrl();
+        ApiClient.Response theirStart = api.post("/api/v1/workspaces/" + other + "/xero/connect", "");
+        String theirUrl = theirStart.json().get("authorizeUrl").asText();
+        // both consent pages open at once; the redirects come back in the other order
+        String myCallback = browser.consent(myUrl, List.of(mine), true);
+        String theirCallback = browser.consent(theirUrl, List.of(theirs), true);
+        assertThat(browser.get(theirCallback).text("organisation")).isEqualTo("Their Produce");
+        assertThat(browser.get(myCallback).text("organisation")).isEqualTo("Mine Produce");
+
+        XeroConnection myConnection = connections.find(workspace).orElseThrow();
+        XeroConnection theirConnection = connections.find(other).orElseThrow();
+        assertThat(myConnection.tenantId()).isEqualTo(mine);
+        assertThat(theirConnection.tenantId()).isEqualTo(theirs);
+        assertThat(myConnection.accessToken()).isNotEqualTo(theirConnection.accessToken());
+        String orderId = send();
+        awaitState(orderId, "SYNCED");
+        assertThat(sandbox.invoices(mine, "INV-" + orderId)).hasSize(1);
+        assertThat(sandbox.invoices(theirs, "INV-" + orderId)).isEmpty();
+    }
+
+    @Test
     void linksCannotBeClearedWhileConnected() {
         connect(organisation("Still Connected Co"));
         ApiClient.Response refused = api.delete(path("/xero/links"));
