@@ -109,7 +109,8 @@ class WorkspaceController {
             Boolean markAsPaid,
             ModulesRequest modules,
             PhoneField contactPhoneField,
-            AddressField contactAddressField) {
+            AddressField contactAddressField,
+            Boolean allocateCreditNotes) {
 
         WorkspaceSettings applyTo(WorkspaceSettings current) {
             return new WorkspaceSettings(
@@ -124,7 +125,8 @@ class WorkspaceController {
                     markAsPaid == null ? current.markAsPaid() : markAsPaid,
                     modules == null ? current.modules() : ModuleChain.apply(current.modules(), modules.asMap()),
                     contactPhoneField == null ? current.contactPhoneField() : contactPhoneField,
-                    contactAddressField == null ? current.contactAddressField() : contactAddressField);
+                    contactAddressField == null ? current.contactAddressField() : contactAddressField,
+                    allocateCreditNotes == null ? current.allocateCreditNotes() : allocateCreditNotes);
         }
 
         private static String account(String requested, String current) {
