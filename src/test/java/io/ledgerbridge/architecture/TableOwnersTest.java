@@ -38,6 +38,7 @@ class TableOwnersTest {
             Map.entry("contact_creations", "delivery"),
             Map.entry("sync_runs", "sync"),
             Map.entry("invoice_status_pulls", "delivery"),
+            Map.entry("credit_note_allocations", "delivery"),
             Map.entry("xero_refresh_marks", "pull"));
 
     private static final Pattern TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE)\\s+([a-z_]{3,})\\b");
