@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The SQL of the documents table names states as literals ({@code state = 'PENDING'}); each one must be a
- * {@link DocumentState} (each payment state a {@link PaymentState}, each allocation state an {@link AllocationState}), so that a renamed or mistyped state fails
- * here rather than silently matching no row.
+ * {@link DocumentState} (each payment state a {@link PaymentState}, each allocation state an
+ * {@link AllocationState}), so that a renamed or mistyped state fails here rather than silently matching no row.
  */
 class StateNamesInSqlTest {
 
