@@ -23,6 +23,9 @@ final class DeliveryMessages {
     static final String NO_CLEARING_ACCOUNT =
             "Mark-as-paid is on, but the workspace has no clearing account to apply the payment to.";
     static final String NO_CLEARING_ACCOUNT_FIX = FixHints.SET_CLEARING_ACCOUNT;
+    static final String ALLOCATE_BY_HAND_FIX = FixHints.ALLOCATE_BY_HAND;
+    static final String CHECK_THE_CREDIT_FIX = FixHints.CHECK_THE_CREDIT_IN_XERO;
+    static final String CREDIT_USED = "Xero shows none of its credit left (allocated elsewhere or refunded).";
     static final String CONTACT_BEING_CREATED =
             "Another delivery pass is creating this party's contact in Xero; the document goes once it is there.";
 
@@ -64,6 +67,14 @@ final class DeliveryMessages {
 
     static String paymentOnItsWay(String why) {
         return "The invoice is in Xero; its payment did not get there yet: " + why;
+    }
+
+    static String allocationRefused(String why) {
+        return "The credit note is in Xero, but it could not be allocated to the invoice of its order: " + why;
+    }
+
+    static String allocationOnItsWay(String why) {
+        return "The credit note is in Xero; its allocation to the invoice did not get there yet: " + why;
     }
 
     static String rejected(String why) {

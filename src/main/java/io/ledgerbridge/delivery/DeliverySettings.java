@@ -17,8 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * so that a validation failure names the key as it is written; a plain number in a duration key is read in the unit
  * its name gives (a value such as {@code 2m} works too).
  * <p>
- * The dispatch period and the number of lanes ({@code dispatch-period-ms}, {@code lanes}) are read by
- * routes/xero-delivery.camel.yaml only, and the longest wait for a permit ({@code longest-permit-wait-ms}) by
+ * The dispatch period, the number of lanes and the period of credit-note allocation ({@code dispatch-period-ms},
+ * {@code lanes}, {@code allocation-period-ms}) are read by routes/xero-delivery.camel.yaml only, and the longest wait for a permit ({@code longest-permit-wait-ms}) by
  * {@link io.ledgerbridge.xero.PermitWaitSettings}.
  *
  * @param documentUrl              where the platform shows a document; {@code {documentId}} is replaced by its id

@@ -174,13 +174,15 @@ public class DocumentRepository {
 
     public List<DocumentView> list(String workspaceId, Optional<String> state, int limit, int offset) {
         return jdbc.sql("""
-                SELECT document_id, workspace_id, source_key, order_id, xero_type, version, last_event_id,
-                       last_event_type, number, currency, total, state, waiting_reason, xero_id, xero_status, error,
-                       fix_hint, attempts, amount_paid,
-                       created_at, updated_at
-                  FROM documents
-                 WHERE workspace_id = :workspace AND (CAST(:state AS text) IS NULL OR state = :state)
-                 ORDER BY updated_at DESC, document_id
+                SELECT d.document_id, d.workspace_id, d.source_key, d.order_id, d.xero_type, d.version, d.last_event_id,
+                       d.last_event_type, d.number, d.currency, d.total, d.state, d.waiting_reason, d.xero_id,
+                       d.xero_status, d.error, d.fix_hint, d.attempts, d.amount_paid,
+                       a.allocation_state, a.amount AS allocated_amount, a.error AS allocation_error,
+                       a.fix_hint AS allocation_fix_hint, d.created_at, d.updated_at
+                  FROM documents d
+                  LEFT JOIN credit_note_allocations a ON a.workspace_id = d.workspace_id AND a.document_id = d.document_id
+                 WHERE d.workspace_id = :workspace AND (CAST(:state AS text) IS NULL OR d.state = :state)
+                 ORDER BY d.updated_at DESC, d.document_id
                  LIMIT :limit OFFSET :offset
                 """)
                 .param("workspace", workspaceId)
@@ -193,12 +195,14 @@ public class DocumentRepository {
 
     public Optional<DocumentView> find(String workspaceId, UUID documentId) {
         return jdbc.sql("""
-                SELECT document_id, workspace_id, source_key, order_id, xero_type, version, last_event_id,
-                       last_event_type, number, currency, total, state, waiting_reason, xero_id, xero_status, error,
-                       fix_hint, attempts, amount_paid,
-                       created_at, updated_at
-                  FROM documents
-                 WHERE workspace_id = :workspace AND document_id = :id
+                SELECT d.document_id, d.workspace_id, d.source_key, d.order_id, d.xero_type, d.version, d.last_event_id,
+                       d.last_event_type, d.number, d.currency, d.total, d.state, d.waiting_reason, d.xero_id,
+                       d.xero_status, d.error, d.fix_hint, d.attempts, d.amount_paid,
+                       a.allocation_state, a.amount AS allocated_amount, a.error AS allocation_error,
+                       a.fix_hint AS allocation_fix_hint, d.created_at, d.updated_at
+                  FROM documents d
+                  LEFT JOIN credit_note_allocations a ON a.workspace_id = d.workspace_id AND a.document_id = d.document_id
+                 WHERE d.workspace_id = :workspace AND d.document_id = :id
                 """)
                 .param("workspace", workspaceId)
                 .param("id", documentId)

@@ -6,7 +6,9 @@ import java.util.UUID;
 
 /**
  * A document as the API shows it: what it is, where it stands in Xero (with what Xero says was paid on it, as the
- * invoice status pull last saw), and what to fix when it failed.
+ * invoice status pull last saw), and what to fix when it failed. A credit note also shows its allocation to the
+ * invoice of its order ({@code allocationState}: DUE, SENT, APPLIED or REFUSED; null while there is none to make,
+ * e.g. its invoice is not in Xero yet, and on every other document), with what to fix when Xero refused it.
  */
 public record DocumentView(
         UUID documentId,
@@ -28,6 +30,10 @@ public record DocumentView(
         String fixHint,
         int attempts,
         BigDecimal amountPaid,
+        String allocationState,
+        BigDecimal allocatedAmount,
+        String allocationError,
+        String allocationFixHint,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 }

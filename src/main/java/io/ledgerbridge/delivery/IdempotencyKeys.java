@@ -19,12 +19,22 @@ final class IdempotencyKeys {
     private IdempotencyKeys() {
     }
 
+    /** One document's write that is not a delivery of its own (a credit note's allocation), at its attempt count. */
+    static String of(String kind, String workspaceId, String body, java.util.UUID documentId, int attempts) {
+        return digest(kind, workspaceId, body, List.of(documentId + ":" + attempts));
+    }
+
     static String of(String kind, String workspaceId, String body, List<DueDocument> carried) {
+        return digest(kind, workspaceId, body, carried.stream()
+                .map(due -> due.documentId() + ":" + due.version() + ":" + due.attempts()).toList());
+    }
+
+    private static String digest(String kind, String workspaceId, String body, List<String> carried) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update((workspaceId + "|").getBytes(StandardCharsets.UTF_8));
-            for (DueDocument due : carried) {
-                sha.update((due.documentId() + ":" + due.version() + ":" + due.attempts() + "|").getBytes(StandardCharsets.UTF_8));
+            for (String document : carried) {
+                sha.update((document + "|").getBytes(StandardCharsets.UTF_8));
             }
             sha.update(body.getBytes(StandardCharsets.UTF_8));
             return "lb-" + kind + "-" + HexFormat.of().formatHex(sha.digest());

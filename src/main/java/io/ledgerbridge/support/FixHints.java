@@ -138,6 +138,14 @@ public final class FixHints {
             "Correct the party's details on the platform (or create the contact in Xero), then re-sync.";
     public static final String MERGE_DUPLICATE_CONTACTS = "Merge or archive the duplicates in Xero, then re-sync.";
 
+    // Credit notes whose allocation Xero refused (delivery's CreditNoteAllocations).
+
+    public static final String ALLOCATE_BY_HAND = "Allocate it by hand in Xero (open the credit note, then Allocate"
+            + " credit) if the invoice still has an amount due, or leave the credit unapplied: LedgerBridge does not"
+            + " try again.";
+    public static final String CHECK_THE_CREDIT_IN_XERO = "Check in Xero where the credit went (the credit note's"
+            + " allocations and refunds); allocate it by hand in Xero if it should go to this invoice.";
+
     // What Xero refused (delivery's XeroMessages).
 
     public static final String VOID_THE_OTHER_INVOICE =

@@ -126,7 +126,8 @@ class WorkspaceController {
             Boolean markAsPaid,
             ModulesRequest modules,
             PhoneField contactPhoneField,
-            AddressField contactAddressField) {
+            AddressField contactAddressField,
+            Boolean allocateCreditNotes) {
 
         /** The account codes the request sets (not those it clears or leaves), each with what it is used for. */
         List<Wanted> accountsToCheck(Set<Role> roles) {
@@ -147,7 +148,8 @@ class WorkspaceController {
                     markAsPaid == null ? current.markAsPaid() : markAsPaid,
                     modules == null ? current.modules() : ModuleChain.apply(current.modules(), modules.asMap()),
                     contactPhoneField == null ? current.contactPhoneField() : contactPhoneField,
-                    contactAddressField == null ? current.contactAddressField() : contactAddressField);
+                    contactAddressField == null ? current.contactAddressField() : contactAddressField,
+                    allocateCreditNotes == null ? current.allocateCreditNotes() : allocateCreditNotes);
         }
 
         private static String account(String requested, String current) {

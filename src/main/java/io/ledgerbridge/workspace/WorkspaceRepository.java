@@ -97,7 +97,8 @@ public class WorkspaceRepository {
                        automatic_sync = :automaticSync, mark_as_paid = :markAsPaid,
                        sync_tax_rates = :taxRates, sync_items = :items, sync_contacts = :contacts,
                        invoice_push = :invoicePush, invoice_pull = :invoicePull,
-                       contact_phone_field = :phone, contact_address_field = :address, updated_at = now()
+                       contact_phone_field = :phone, contact_address_field = :address,
+                       allocate_credit_notes = :allocateCreditNotes, updated_at = now()
                  WHERE workspace_id = :id
                 """)
                 .param("id", workspaceId)
@@ -117,6 +118,7 @@ public class WorkspaceRepository {
                 .param("invoicePull", settings.modules().invoicePull())
                 .param("phone", settings.contactPhoneField().name())
                 .param("address", settings.contactAddressField().name())
+                .param("allocateCreditNotes", settings.allocateCreditNotes())
                 .update();
     }
 
@@ -147,6 +149,7 @@ public class WorkspaceRepository {
                 new Modules(rs.getBoolean("sync_tax_rates"), rs.getBoolean("sync_items"), rs.getBoolean("sync_contacts"),
                         rs.getBoolean("invoice_push"), rs.getBoolean("invoice_pull")),
                 PhoneField.valueOf(rs.getString("contact_phone_field")),
-                AddressField.valueOf(rs.getString("contact_address_field")));
+                AddressField.valueOf(rs.getString("contact_address_field")),
+                rs.getBoolean("allocate_credit_notes"));
     }
 }

@@ -46,6 +46,11 @@ public record XeroInvoice(
                 currencyCode, status, lineItems, null, null, null, null, null, null, null, null, null, null, null);
     }
 
+    /** The invoice's date, from Xero's .NET form or an ISO date; null when there is none. */
+    public java.time.LocalDate issued() {
+        return XeroDates.localDate(date);
+    }
+
     @Override
     public UUID xeroId() {
         return invoiceId;

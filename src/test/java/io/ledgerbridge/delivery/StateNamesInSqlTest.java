@@ -16,22 +16,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The SQL of the documents table names states as literals ({@code state = 'PENDING'}); each one must be a
- * {@link DocumentState} (and each payment state a {@link PaymentState}), so that a renamed or mistyped state fails
- * here rather than silently matching no row.
+ * {@link DocumentState} (each payment state a {@link PaymentState}, each allocation state an
+ * {@link AllocationState}), so that a renamed or mistyped state fails here rather than silently matching no row.
  */
 class StateNamesInSqlTest {
 
     private static final Path FEATURE = Path.of("src/main/java/io/ledgerbridge/delivery");
     /** {@code state = 'X'}, {@code state <> 'X'}, {@code state IN ('X', 'Y')}, {@code state = CASE … THEN 'X' ELSE 'Y' END}. */
-    private static final Pattern COMPARED = Pattern.compile("(?<![a-z_.])(state|payment_state)\\s*(?:=|<>|!=)\\s*'([A-Z_]+)'");
-    private static final Pattern LISTED = Pattern.compile("(?<![a-z_.])(state|payment_state)\\s+(?:NOT\\s+)?IN\\s*\\(([^)]*)\\)");
-    private static final Pattern CASE = Pattern.compile("(?<![a-z_.])(state|payment_state)\\s*=\\s*CASE(.*?)END", Pattern.DOTALL);
+    private static final Pattern COMPARED = Pattern.compile("(?<![a-z_.])(state|payment_state|allocation_state)\\s*(?:=|<>|!=)\\s*'([A-Z_]+)'");
+    private static final Pattern LISTED = Pattern.compile("(?<![a-z_.])(state|payment_state|allocation_state)\\s+(?:NOT\\s+)?IN\\s*\\(([^)]*)\\)");
+    private static final Pattern CASE = Pattern.compile("(?<![a-z_.])(state|payment_state|allocation_state)\\s*=\\s*CASE(.*?)END", Pattern.DOTALL);
     private static final Pattern LITERAL = Pattern.compile("'([A-Z_]+)'");
 
     @Test
     void everyStateTheSqlNamesIsOneOfTheEnums() throws IOException {
         Set<String> documentStates = names(DocumentState.values());
         Set<String> paymentStates = names(PaymentState.values());
+        Set<String> allocationStates = names(AllocationState.values());
         Set<String> unknown = new TreeSet<>();
         int seen = 0;
         try (Stream<Path> sources = Files.list(FEATURE)) {
@@ -40,7 +41,8 @@ class StateNamesInSqlTest {
                 for (Pattern pattern : new Pattern[] {COMPARED, LISTED, CASE}) {
                     Matcher sql = pattern.matcher(text);
                     while (sql.find()) {
-                        Set<String> allowed = sql.group(1).equals("state") ? documentStates : paymentStates;
+                        Set<String> allowed = sql.group(1).equals("state") ? documentStates
+                                : sql.group(1).equals("payment_state") ? paymentStates : allocationStates;
                         Matcher literal = LITERAL.matcher(pattern == COMPARED ? "'" + sql.group(2) + "'" : sql.group(2));
                         while (literal.find()) {
                             seen++;

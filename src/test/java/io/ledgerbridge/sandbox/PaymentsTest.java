@@ -143,4 +143,46 @@ class PaymentsTest extends SandboxTest {
                 + "\"},\"Amount\":1,\"Date\":\"2026-11-23\"}]}", SUPPLIER))))
                 .containsExactly("The invoice you are trying to allocate to has already been paid off");
     }
+
+    @Test
+    void allocationsGoToApprovedInvoicesOnlyAndNeverBeyondTheCreditLeftOrTheAmountDue() {
+        String draft = createdId(createInvoice(SUPPLIER, invoice("ACCREC", "CN-T3", "DRAFT", "100")));
+        String voided = createdId(createInvoice(SUPPLIER, invoice("ACCREC", "CN-T4", "AUTHORISED", "100")));
+        assertThat(sandbox.post("/Invoices/" + voided, "{\"Invoices\":[{\"Status\":\"VOIDED\"}]}", SUPPLIER).statusCode())
+                .isEqualTo(200);
+        String small = createdId(createInvoice(SUPPLIER, invoice("ACCREC", "CN-T5", "AUTHORISED", "5")));
+        String large = createdId(createInvoice(SUPPLIER, invoice("ACCREC", "CN-T6", "AUTHORISED", "100")));
+        String creditId = first(sandbox.put("/CreditNotes", """
+                {"CreditNotes":[{"Type":"ACCRECCREDIT","Contact":{"Name":"Harbour Cafe"},"Status":"AUTHORISED",
+                  "LineItems":[{"Description":"x","Quantity":1,"UnitAmount":20,"AccountCode":"200","TaxType":"OUTPUT"}]}]}
+                """, SUPPLIER), "CreditNotes").get("CreditNoteID").asText();
+        String path = "/CreditNotes/" + creditId + "/Allocations";
+        String allocation = "{\"Allocations\":[{\"Invoice\":{\"InvoiceID\":\"%s\"},\"Amount\":%s,\"Date\":\"2026-11-23\"}]}";
+
+        for (String notApproved : new String[] {draft, voided}) {
+            assertThat(messages(error(sandbox.put(path, allocation.formatted(notApproved, "1.00"), SUPPLIER))))
+                    .containsExactly("Credit notes can only be allocated to AUTHORISED invoices.");
+        }
+        // More than the invoice has due (5.50 with tax), then the credit left after an allocation (22.00 - 5.50).
+        assertThat(messages(error(sandbox.put(path, allocation.formatted(small, "5.51"), SUPPLIER))))
+                .containsExactly("Credit Note cannot be allocated as amount is greater than amount outstanding");
+        assertThat(sandbox.put(path, allocation.formatted(small, "5.50"), SUPPLIER).statusCode()).isEqualTo(200);
+        assertThat(messages(error(sandbox.put(path, allocation.formatted(large, "16.51"), SUPPLIER))))
+                .containsExactly("Credit Note cannot be allocated as amount is greater than amount outstanding");
+        assertThat(invoiceById(draft).get("AmountCredited").decimalValue()).isEqualByComparingTo("0");
+        assertThat(invoiceById(large).get("AmountDue").decimalValue()).isEqualByComparingTo("110.00");
+
+        // As LedgerBridge sends it (summarizeErrors=false): 200, the element marked ERROR with its message.
+        HttpResponse<String> unsummarised = sandbox.put(path + "?summarizeErrors=false",
+                allocation.formatted(large, "16.51"), SUPPLIER);
+        assertThat(unsummarised.statusCode()).isEqualTo(200);
+        JsonNode element = first(unsummarised, "Allocations");
+        assertThat(element.get("StatusAttributeString").asText()).isEqualTo("ERROR");
+        assertThat(messages(element)).containsExactly("Credit Note cannot be allocated as amount is greater than amount outstanding");
+        JsonNode applied = first(sandbox.put(path + "?summarizeErrors=false", allocation.formatted(large, "16.50"), SUPPLIER),
+                "Allocations");
+        assertThat(applied.get("StatusAttributeString").asText()).isEqualTo("OK");
+        assertThat(applied.get("Invoice").get("InvoiceID").asText()).isEqualTo(large);
+        assertThat(first(sandbox.get("/CreditNotes/" + creditId, SUPPLIER), "CreditNotes").get("Allocations")).hasSize(2);
+    }
 }

@@ -130,7 +130,12 @@ final class PaymentWriter {
             errors.add(Messages.PAYMENT_INVOICE_NOT_FOUND);
         } else if (invoice.type.isSales() != creditNote.type.isSales()) {
             errors.add(Messages.ALLOCATION_WRONG_TYPE);
-        } else if (invoice.status.equals("PAID") || invoice.amountDue().signum() <= 0) {
+        } else if (invoice.status.equals("PAID")) {
+            errors.add(Messages.ALLOCATION_PAID_OFF);
+        } else if (!"AUTHORISED".equals(invoice.status)) {
+            // Xero allocates to approved invoices only: a draft, one awaiting approval, a voided or deleted one is refused
+            errors.add(Messages.ALLOCATION_INVOICE_NOT_AUTHORISED);
+        } else if (invoice.amountDue().signum() <= 0) {
             errors.add(Messages.ALLOCATION_PAID_OFF);
         } else if (amount == null || amount.signum() <= 0) {
             errors.add(Messages.ALLOCATION_AMOUNT_POSITIVE);

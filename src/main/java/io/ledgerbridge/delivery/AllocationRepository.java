@@ -1,0 +1,219 @@
+package io.ledgerbridge.delivery;
+
+import io.ledgerbridge.delivery.AllocationOutcome.Applied;
+import io.ledgerbridge.delivery.AllocationOutcome.Later;
+import io.ledgerbridge.delivery.AllocationOutcome.Refused;
+import io.ledgerbridge.delivery.AllocationOutcome.Unknown;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The credit_note_allocations table: one row per credit note whose order's invoice is in Xero too, claimed (SKIP
+ * LOCKED, under a token, for a lease) so that replicas never allocate the same credit note, and written only while
+ * the claim holds it. A credit note is allocated while it is SYNCED and approved and its invoice is approved with
+ * an amount due; one whose sending got no answer (SENT) is taken whatever its documents do meanwhile, to settle it.
+ */
+@Repository
+class AllocationRepository {
+
+    /** Written about a claimed allocation only while this run's claim holds it. */
+    private static final String FENCE = "workspace_id = :ws AND document_id = :id AND claim_token = :token";
+
+    private final JdbcClient jdbc;
+
+    AllocationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Workspaces with a synced credit note whose allocation is not settled, or one sent without an answer. */
+    List<String> workspacesWithWork() {
+        return jdbc.sql("""
+                SELECT cn.workspace_id FROM documents cn
+                 WHERE cn.xero_type IN ('ACCRECCREDIT', 'ACCPAYCREDIT') AND cn.state = 'SYNCED' AND cn.xero_id IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM credit_note_allocations a
+                                    WHERE a.workspace_id = cn.workspace_id AND a.document_id = cn.document_id
+                                      AND a.allocation_state IN ('APPLIED', 'REFUSED'))
+                UNION
+                SELECT workspace_id FROM credit_note_allocations WHERE allocation_state = 'SENT'
+                """)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Within the caller's transaction: a row for each credit note of the workspace that Xero holds, with the invoice
+     * or bill of its order Xero holds too; then up to {@code limit} of the allocations due now, held for {@code lease}
+     * under {@code token}.
+     */
+    List<DueAllocation> claim(String workspaceId, UUID token, int limit, Duration lease) {
+        jdbc.sql("""
+                INSERT INTO credit_note_allocations (workspace_id, document_id, invoice_document_id, allocation_state)
+                SELECT cn.workspace_id, cn.document_id, inv.document_id, 'DUE'
+                  FROM documents cn
+                  JOIN documents inv ON inv.workspace_id = cn.workspace_id AND inv.order_id = cn.order_id
+                                    AND inv.xero_type = CASE cn.xero_type WHEN 'ACCRECCREDIT' THEN 'ACCREC' ELSE 'ACCPAY' END
+                 WHERE cn.workspace_id = :ws AND cn.xero_type IN ('ACCRECCREDIT', 'ACCPAYCREDIT')
+                   AND cn.state = 'SYNCED' AND cn.xero_id IS NOT NULL AND inv.xero_id IS NOT NULL
+                ON CONFLICT (workspace_id, document_id) DO NOTHING
+                """)
+                .param("ws", workspaceId)
+                .update();
+        List<UUID> claimed = jdbc.sql("""
+                UPDATE credit_note_allocations SET claimed_until = now() + CAST(:lease AS interval), claim_token = :token
+                 WHERE workspace_id = :ws AND document_id IN (
+                       SELECT a.document_id FROM credit_note_allocations a
+                         JOIN documents cn ON cn.workspace_id = a.workspace_id AND cn.document_id = a.document_id
+                         JOIN documents inv ON inv.workspace_id = a.workspace_id AND inv.document_id = a.invoice_document_id
+                        WHERE a.workspace_id = :ws AND a.allocation_state IN ('DUE', 'SENT') AND a.next_attempt_at <= now()
+                          AND (a.claimed_until IS NULL OR a.claimed_until < now())
+                          AND (a.allocation_state = 'SENT'
+                               OR (cn.state = 'SYNCED' AND cn.xero_status = 'AUTHORISED'
+                                   AND inv.state IN ('SYNCED', 'PAID') AND inv.xero_status = 'AUTHORISED'))
+                        ORDER BY a.next_attempt_at, a.created_at
+                        LIMIT :limit FOR UPDATE OF a SKIP LOCKED)
+                RETURNING document_id
+                """)
+                .param("ws", workspaceId)
+                .param("token", token)
+                .param("limit", limit)
+                .param("lease", lease.toSeconds() + " seconds")
+                .query(UUID.class)
+                .list();
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT a.workspace_id, a.document_id, a.invoice_document_id, a.allocation_state,
+                       cn.xero_id AS credit_note_xero_id, cn.total AS credit_total, cn.version,
+                       COALESCE(a.invoice_xero_id, inv.xero_id) AS invoice_xero_id, a.attempts, a.failures
+                  FROM credit_note_allocations a
+                  JOIN documents cn ON cn.workspace_id = a.workspace_id AND cn.document_id = a.document_id
+                  JOIN documents inv ON inv.workspace_id = a.workspace_id AND inv.document_id = a.invoice_document_id
+                 WHERE a.workspace_id = :ws AND a.claim_token = :token AND a.document_id IN (:ids)
+                 ORDER BY a.next_attempt_at, a.created_at
+                """)
+                .param("ws", workspaceId)
+                .param("token", token)
+                .param("ids", claimed)
+                .query(DueAllocation.class)
+                .list();
+    }
+
+    /**
+     * Written before the allocation goes: if this process dies before the answer is recorded, the next run reads the
+     * credit note before sending it again.
+     *
+     * @return whether the claim still holds it (else nothing may be sent)
+     */
+    boolean sending(UUID token, DueAllocation due, BigDecimal amount) {
+        return jdbc.sql("""
+                UPDATE credit_note_allocations
+                   SET allocation_state = 'SENT', invoice_xero_id = :invoice, amount = :amount, updated_at = now()
+                 WHERE %s
+                """.formatted(FENCE))
+                .param("ws", due.workspaceId()).param("id", due.documentId()).param("token", token)
+                .param("invoice", due.invoiceXeroId()).param("amount", amount)
+                .update() == 1;
+    }
+
+    /**
+     * Within the caller's transaction: the outcome, fenced by the claim, and its line in the credit note's history.
+     *
+     * @return whether it landed (the claim still held the allocation)
+     */
+    boolean apply(UUID token, DueAllocation due, AllocationOutcome outcome, String operation, String key,
+                  Integer httpStatus) {
+        JdbcClient.StatementSpec statement;
+        String message;
+        if (outcome instanceof Applied applied) {
+            statement = jdbc.sql("""
+                    UPDATE credit_note_allocations
+                       SET allocation_state = 'APPLIED', allocation_id = :allocationId,
+                           amount = COALESCE(:amount, amount), error = NULL, fix_hint = NULL,
+                           attempts = attempts + 1, failures = 0, claimed_until = NULL, claim_token = NULL,
+                           updated_at = now()
+                     WHERE %s
+                    """.formatted(FENCE))
+                    .param("allocationId", applied.allocationId(), Types.OTHER)
+                    .param("amount", applied.amount(), Types.NUMERIC);
+            message = "Allocated " + applied.amount() + " to invoice " + due.invoiceXeroId();
+        } else if (outcome instanceof Refused refused) {
+            statement = jdbc.sql("""
+                    UPDATE credit_note_allocations
+                       SET allocation_state = 'REFUSED', error = :error, fix_hint = :hint,
+                           attempts = attempts + 1, failures = 0, claimed_until = NULL, claim_token = NULL,
+                           updated_at = now()
+                     WHERE %s
+                    """.formatted(FENCE))
+                    .param("error", refused.reason()).param("hint", refused.fixHint());
+            message = refused.reason();
+        } else if (outcome instanceof Later later) {
+            statement = jdbc.sql("""
+                    UPDATE credit_note_allocations
+                       SET allocation_state = 'DUE', next_attempt_at = :next, error = COALESCE(:error, error),
+                           attempts = attempts + :attempt, failures = failures + :attempt,
+                           claimed_until = NULL, claim_token = NULL, updated_at = now()
+                     WHERE %s
+                    """.formatted(FENCE))
+                    .param("next", Timestamp.from(later.at())).param("error", later.error(), Types.VARCHAR)
+                    .param("attempt", later.attempt() ? 1 : 0);
+            message = later.error();
+        } else {
+            Unknown unknown = (Unknown) outcome;
+            statement = jdbc.sql("""
+                    UPDATE credit_note_allocations
+                       SET allocation_state = 'SENT', next_attempt_at = :next, error = COALESCE(:error, error),
+                           attempts = attempts + 1, failures = failures + 1,
+                           claimed_until = NULL, claim_token = NULL, updated_at = now()
+                     WHERE %s
+                    """.formatted(FENCE))
+                    .param("next", Timestamp.from(unknown.at())).param("error", unknown.error(), Types.VARCHAR);
+            message = unknown.error();
+        }
+        boolean landed = statement.param("ws", due.workspaceId()).param("id", due.documentId()).param("token", token)
+                .update() == 1;
+        if (landed) {
+            jdbc.sql("""
+                    INSERT INTO document_attempts (workspace_id, document_id, version, operation, idempotency_key,
+                                                   http_status, outcome, message)
+                    VALUES (:ws, :id, :version, :operation, :key, :status, :outcome, :message)
+                    """)
+                    .param("ws", due.workspaceId()).param("id", due.documentId()).param("version", due.version())
+                    .param("operation", operation).param("key", key, Types.VARCHAR)
+                    .param("status", httpStatus, Types.INTEGER).param("outcome", attemptOutcome(outcome))
+                    .param("message", message, Types.VARCHAR)
+                    .update();
+        }
+        return landed;
+    }
+
+    /** The word document_attempts keeps for an allocation's outcome (the plan quota counts none of them). */
+    static String attemptOutcome(AllocationOutcome outcome) {
+        if (outcome instanceof Applied) {
+            return "ALLOCATED";
+        }
+        if (outcome instanceof Refused) {
+            return "FAILED";
+        }
+        if (outcome instanceof Unknown) {
+            return "UNKNOWN";
+        }
+        return ((Later) outcome).attempt() ? "RETRY" : "THROTTLED";
+    }
+
+    /** What the run still holds goes back untouched (it could not get to it). */
+    void release(String workspaceId, UUID token) {
+        jdbc.sql("""
+                UPDATE credit_note_allocations SET claimed_until = NULL, claim_token = NULL
+                 WHERE workspace_id = :ws AND claim_token = :token
+                """)
+                .param("ws", workspaceId).param("token", token)
+                .update();
+    }
+}
