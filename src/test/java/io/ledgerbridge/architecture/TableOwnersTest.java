@@ -38,6 +38,7 @@ class TableOwnersTest {
             Map.entry("contact_creations", "delivery"),
             Map.entry("sync_runs", "sync"),
             Map.entry("invoice_status_pulls", "delivery"),
+            Map.entry("payouts", "delivery"),
             Map.entry("xero_refresh_marks", "pull"),
             Map.entry("xero_tax_rates", "pull"),
             Map.entry("pull_watermarks", "pull"));

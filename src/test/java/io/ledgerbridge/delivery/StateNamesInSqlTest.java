@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The SQL of the documents table names states as literals ({@code state = 'PENDING'}); each one must be a
  * {@link DocumentState} (and each payment state a {@link PaymentState}), so that a renamed or mistyped state fails
- * here rather than silently matching no row.
+ * here rather than silently matching no row. The payouts table's state is a {@link PayoutState}: in the payout
+ * sources ({@code Payout*.java}) a {@code state} literal must be one of those.
  */
 class StateNamesInSqlTest {
 
@@ -32,6 +33,7 @@ class StateNamesInSqlTest {
     void everyStateTheSqlNamesIsOneOfTheEnums() throws IOException {
         Set<String> documentStates = names(DocumentState.values());
         Set<String> paymentStates = names(PaymentState.values());
+        Set<String> payoutStates = names(PayoutState.values());
         Set<String> unknown = new TreeSet<>();
         int seen = 0;
         try (Stream<Path> sources = Files.list(FEATURE)) {
@@ -40,7 +42,9 @@ class StateNamesInSqlTest {
                 for (Pattern pattern : new Pattern[] {COMPARED, LISTED, CASE}) {
                     Matcher sql = pattern.matcher(text);
                     while (sql.find()) {
-                        Set<String> allowed = sql.group(1).equals("state") ? documentStates : paymentStates;
+                        boolean payouts = source.getFileName().toString().startsWith("Payout");
+                        Set<String> allowed = !sql.group(1).equals("state") ? paymentStates
+                                : payouts ? payoutStates : documentStates;
                         Matcher literal = LITERAL.matcher(pattern == COMPARED ? "'" + sql.group(2) + "'" : sql.group(2));
                         while (literal.find()) {
                             seen++;
