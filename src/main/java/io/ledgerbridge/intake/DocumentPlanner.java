@@ -2,6 +2,7 @@ package io.ledgerbridge.intake;
 
 import io.ledgerbridge.delivery.DesiredDocument;
 import io.ledgerbridge.delivery.DesiredDocument.XeroType;
+import io.ledgerbridge.delivery.DesiredPayout;
 import io.ledgerbridge.support.FixHints;
 import io.ledgerbridge.support.PermanentFailureException;
 import io.ledgerbridge.workspace.Workspace.Role;
@@ -37,11 +38,21 @@ final class DocumentPlanner {
      * @param documents  the documents to record, supplier's side first
      * @param unrecorded one sentence per side named with a workspace that cannot take it, for its dead letter
      * @param outside    sides with no workspaceId: parties outside LedgerBridge
+     * @param payout     for a payout.settled event, the payout to record (and no documents); else null
      */
-    public record Plan(List<DesiredDocument> documents, List<String> unrecorded, int outside) {
+    public record Plan(List<DesiredDocument> documents, List<String> unrecorded, int outside, DesiredPayout payout) {
 
         /** Nothing to record, as for an event that was rejected. */
         public static final Plan NOTHING = new Plan(List.of(), List.of(), 0);
+
+        public Plan(List<DesiredDocument> documents, List<String> unrecorded, int outside) {
+            this(documents, unrecorded, outside, null);
+        }
+
+        /** A payout.settled event: the payout to record, no documents. */
+        public static Plan payout(DesiredPayout payout) {
+            return new Plan(List.of(), List.of(), 0, payout);
+        }
     }
 
     private enum Side {

@@ -80,7 +80,9 @@ class OrderEventSchema {
     /** For a limit that depends on the line's kind (the schema's if/then): which kind it was. */
     private static String onKind(ValidationMessage message, JsonNode event) {
         String evaluated = message.getEvaluationPath().toString();
-        if (!evaluated.contains(".then.") && !evaluated.contains(".else.")) {
+        // the line's own if/then/else, not the event's (payout or order): a conditional after the last $ref
+        int conditional = Math.max(evaluated.lastIndexOf(".then."), evaluated.lastIndexOf(".else."));
+        if (conditional < 0 || conditional < evaluated.lastIndexOf(".$ref")) {
             return "";
         }
         JsonNode kind = at(event, message.getInstanceLocation().getParent()).path("kind");

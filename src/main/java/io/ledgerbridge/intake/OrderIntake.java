@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerbridge.delivery.DocumentRepository;
 import io.ledgerbridge.delivery.DesiredDocument.XeroType;
+import io.ledgerbridge.delivery.DesiredPayout;
+import io.ledgerbridge.delivery.PayoutRepository;
 import io.ledgerbridge.intake.DocumentPlanner.Plan;
+import io.ledgerbridge.support.FixHints;
 import io.ledgerbridge.support.PermanentFailureException;
 import io.ledgerbridge.workspace.Workspace;
 import io.ledgerbridge.workspace.Workspace.Role;
@@ -21,6 +24,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.NonTransientDataAccessException;
@@ -47,6 +51,7 @@ public class OrderIntake {
     /** Problems listed in a reason; the rest are counted. */
     static final int LISTED = 20;
     private static final String ORDER_CANCELLED = "order.cancelled";
+    private static final String PAYOUT_SETTLED = "payout.settled";
     /** PostgreSQL's SQLSTATE for a number too large for its column ("numeric field overflow"). */
     private static final String NUMERIC_VALUE_OUT_OF_RANGE = "22003";
 
@@ -55,9 +60,18 @@ public class OrderIntake {
     private final DocumentRepository documents;
     private final WorkspaceRepository workspaces;
     private final TransactionTemplate transaction;
+    private final PayoutRepository payouts;
 
     public OrderIntake(ObjectMapper json, OrderEventSchema schema, DocumentRepository documents,
                        WorkspaceRepository workspaces, TransactionTemplate transaction) {
+        this(json, schema, documents, workspaces, transaction, null);
+    }
+
+    /** With {@code payouts}, payout.settled events are recorded too (F24); without, they are rejected. */
+    @Autowired
+    public OrderIntake(ObjectMapper json, OrderEventSchema schema, DocumentRepository documents,
+                       WorkspaceRepository workspaces, TransactionTemplate transaction, PayoutRepository payouts) {
+        this.payouts = payouts;
         // money stays exact from the first byte: numbers with a fraction are read as BigDecimal
         this.json = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.schema = schema;
@@ -170,13 +184,17 @@ public class OrderIntake {
                     + " for each field's range; fix the event at its producer and send it again.");
         }
         List<String> problems = schema.problems(tree);
+        boolean payout = PAYOUT_SETTLED.equals(tree.path("type").asText());
         if (problems.isEmpty()) {
-            problems = OrderRules.problems(tree.get("data"));
+            problems = payout ? PayoutRules.problems(tree.get("data")) : OrderRules.problems(tree.get("data"));
         }
         if (!problems.isEmpty()) {
             throw new PermanentFailureException("The event breaks the order event contract ("
                     + OrderEventSchema.PUBLISHED_AT + "): " + listed(problems)
                     + ". Fix the event at its producer and send it again.");
+        }
+        if (payout) {
+            return payoutPlan(tree, rolesOf);
         }
         try {
             OrderEvent event = json.treeToValue(tree, OrderEvent.class);
@@ -184,6 +202,43 @@ public class OrderIntake {
         } catch (JsonProcessingException e) {
             throw new PermanentFailureException("The event could not be read as an order event: "
                     + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * A payout.settled event that keeps the contract: for its supplier workspace, if that is one LedgerBridge knows
+     * with the SUPPLIER role, and each order it pays that is recorded there is in its currency.
+     */
+    private Plan payoutPlan(JsonNode tree, Function<String, Optional<Set<Role>>> rolesOf) {
+        JsonNode data = tree.get("data");
+        String eventId = tree.path("id").asText();
+        String payoutId = data.path("payoutId").asText();
+        String workspace = data.path("supplier").path("workspaceId").asText();
+        String event = "Payout " + payoutId + " (event " + eventId + ")";
+        if (payouts == null) {
+            throw new PermanentFailureException(event + " could not be recorded: this intake takes no payouts.");
+        }
+        Optional<Set<Role>> roles = rolesOf.apply(workspace);
+        if (roles.isEmpty()) {
+            throw new PermanentFailureException(event + " names workspace '" + workspace
+                    + "' as the supplier, and LedgerBridge knows no workspace of that name. "
+                    + FixHints.CREATE_THE_WORKSPACE_AND_RESEND);
+        }
+        if (!roles.get().contains(Role.SUPPLIER)) {
+            throw new PermanentFailureException(event + " names workspace '" + workspace
+                    + "' as the supplier, but it has no SUPPLIER role. " + FixHints.CREATE_OR_GIVE_THE_ROLE);
+        }
+        List<String> currency = PayoutRules.currencyProblems(data,
+                payouts.orderCurrencies(workspace, PayoutRules.orderIds(data)));
+        if (!currency.isEmpty()) {
+            throw new PermanentFailureException("The event breaks the order event contract ("
+                    + OrderEventSchema.PUBLISHED_AT + "): " + listed(currency)
+                    + ". A payout pays invoices of its own currency; fix it at its producer and send it again.");
+        }
+        try {
+            return Plan.payout(new DesiredPayout(workspace, payoutId, eventId, json.writeValueAsString(data)));
+        } catch (JsonProcessingException e) {
+            throw new PermanentFailureException("The payout could not be read: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -230,10 +285,18 @@ public class OrderIntake {
             int creditNotes = documents.cancelCreditNotes(cancelled);
             log.info("{} order cancellation(s) reached {} credit note(s) of the same orders", cancelled.size(), creditNotes);
         }
+        List<DesiredPayout> payoutsToRecord = plans.stream().map(Plan::payout).filter(java.util.Objects::nonNull).toList();
+        boolean[] payoutRecorded = payoutsToRecord.isEmpty() ? new boolean[0] : payouts.recordAll(payoutsToRecord);
+        int payoutIndex = 0;
         List<IntakeResult> results = new ArrayList<>(plans.size());
         int doc = 0;
         int freshIndex = 0;
         for (Plan plan : plans) {
+            if (plan.payout() != null) {
+                boolean recorded = payoutRecorded[payoutIndex++];
+                results.add(new IntakeResult(recorded ? 1 : 0, recorded ? 0 : 1, 0, 0));
+                continue;
+            }
             int recorded = 0;
             int replayed = 0;
             int stale = 0;

@@ -116,6 +116,34 @@ public final class FixHints {
     public static final String APPROVE_THEN_RESYNC = "Approve the invoice in Xero, then re-sync the document"
             + " (POST " + resync() + "), or set invoiceDefaultStatus to AUTHORISED: the payment then goes.";
 
+    // Payouts (F24, delivery's PayoutJob): one batch payment each, once its invoices are in Xero.
+
+    /** PUT: the workspace's settings. */
+    private static String settings() {
+        return workspace(ANY_WORKSPACE) + "/settings";
+    }
+
+    /** GET: the workspace's documents in a state. */
+    private static String documentsIn(String state) {
+        return workspace(ANY_WORKSPACE) + "/documents?status=" + state;
+    }
+
+    private static final String THE_PAYOUT_GOES_BY_ITSELF = "the payout then goes by itself.";
+
+    public static final String PAYOUT_AWAITS_INVOICES = "Nothing to do while the invoices are on their way: "
+            + THE_PAYOUT_GOES_BY_ITSELF + " If one failed (GET " + documentsIn("FAILED") + "), fix it and re-sync it (POST "
+            + resync() + ").";
+    public static final String PAYOUT_AWAITS_APPROVAL = "Approve the invoice in Xero, or re-sync it with"
+            + " invoiceDefaultStatus AUTHORISED (POST " + resync() + "): " + THE_PAYOUT_GOES_BY_ITSELF;
+    public static final String PAYOUT_AWAITS_CLEARING_ACCOUNT = "Set clearingAccount in the workspace settings (PUT "
+            + settings() + "): " + THE_PAYOUT_GOES_BY_ITSELF;
+    public static final String PAYOUT_AWAITS_CONNECTION = "Connect Xero again: " + THE_PAYOUT_GOES_BY_ITSELF;
+    public static final String SEND_A_CORRECTED_PAYOUT = "Correct the payout on the platform (only invoices LedgerBridge"
+            + " sent to Xero that are still due, each for at most what is due, in the invoices' currency) and send it"
+            + " with a new payoutId: this one is not applied.";
+    public static final String CHECK_THE_PAYOUT_IN_XERO = "Fix what Xero names (the clearing account must be a bank"
+            + " account or accept payments), then send the payout again with a new payoutId.";
+
     // Documents that failed, are locked or over the quota (delivery).
 
     public static final String CHANGE_IT_IN_XERO = "Change it in Xero.";

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The SQL of the documents table names states as literals ({@code state = 'PENDING'}); each one must be a
  * {@link DocumentState} (each payment state a {@link PaymentState}, each allocation state an
- * {@link AllocationState}), so that a renamed or mistyped state fails here rather than silently matching no row.
+ * {@link AllocationState}), so that a renamed or mistyped state fails here rather than silently matching no row. The
+ * payouts table's state is a {@link PayoutState}: in the payout sources ({@code Payout*.java}) a {@code state} literal
+ * must be one of those.
  */
 class StateNamesInSqlTest {
 
@@ -33,6 +35,7 @@ class StateNamesInSqlTest {
         Set<String> documentStates = names(DocumentState.values());
         Set<String> paymentStates = names(PaymentState.values());
         Set<String> allocationStates = names(AllocationState.values());
+        Set<String> payoutStates = names(PayoutState.values());
         Set<String> unknown = new TreeSet<>();
         int seen = 0;
         try (Stream<Path> sources = Files.list(FEATURE)) {
@@ -41,7 +44,8 @@ class StateNamesInSqlTest {
                 for (Pattern pattern : new Pattern[] {COMPARED, LISTED, CASE}) {
                     Matcher sql = pattern.matcher(text);
                     while (sql.find()) {
-                        Set<String> allowed = sql.group(1).equals("state") ? documentStates
+                        boolean payouts = source.getFileName().toString().startsWith("Payout");
+                        Set<String> allowed = sql.group(1).equals("state") ? (payouts ? payoutStates : documentStates)
                                 : sql.group(1).equals("payment_state") ? paymentStates : allocationStates;
                         Matcher literal = LITERAL.matcher(pattern == COMPARED ? "'" + sql.group(2) + "'" : sql.group(2));
                         while (literal.find()) {

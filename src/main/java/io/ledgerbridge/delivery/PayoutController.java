@@ -1,0 +1,59 @@
+package io.ledgerbridge.delivery;
+
+import io.ledgerbridge.api.NotFoundException;
+import io.ledgerbridge.workspace.WorkspaceRepository;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The workspace's platform payouts (F24) and what became of each: applied as one batch payment, waiting, or failed. */
+@RestController
+@RequestMapping("/api/v1/workspaces/{workspaceId}/payouts")
+class PayoutController {
+
+    private final PayoutRepository payouts;
+    private final WorkspaceRepository workspaces;
+
+    PayoutController(PayoutRepository payouts, WorkspaceRepository workspaces) {
+        this.payouts = payouts;
+        this.workspaces = workspaces;
+    }
+
+    @GetMapping
+    public List<PayoutView> list(@PathVariable String workspaceId, @RequestParam Optional<String> status,
+                                 @RequestParam(defaultValue = "100") int limit,
+                                 @RequestParam(defaultValue = "0") int offset) {
+        requireWorkspace(workspaceId);
+        Optional<PayoutState> state = status.map(value -> {
+            try {
+                return PayoutState.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Unknown status '" + value + "'; use one of "
+                        + Arrays.stream(PayoutState.values()).map(Enum::name).toList() + ".");
+            }
+        });
+        if (limit < 1 || limit > 1000 || offset < 0) {
+            throw new IllegalArgumentException("limit must be between 1 and 1000 and offset at least 0.");
+        }
+        return payouts.list(workspaceId, state, limit, offset);
+    }
+
+    @GetMapping("/{payoutId}")
+    public PayoutView get(@PathVariable String workspaceId, @PathVariable String payoutId) {
+        requireWorkspace(workspaceId);
+        return payouts.find(workspaceId, payoutId).orElseThrow(() -> new NotFoundException(
+                "Workspace '" + workspaceId + "' has no payout '" + payoutId + "'."));
+    }
+
+    private void requireWorkspace(String workspaceId) {
+        if (!workspaces.exists(workspaceId)) {
+            throw NotFoundException.workspace(workspaceId);
+        }
+    }
+}
