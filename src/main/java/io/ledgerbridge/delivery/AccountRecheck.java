@@ -4,6 +4,7 @@ import io.ledgerbridge.coding.Mappings;
 import io.ledgerbridge.coding.Organisation;
 import io.ledgerbridge.delivery.OrganisationCache.OrganisationRead;
 import io.ledgerbridge.mapping.MappingAccounts;
+import io.ledgerbridge.mapping.MappingChanged;
 import io.ledgerbridge.mapping.MappingRepository;
 import io.ledgerbridge.workspace.AccountCheck;
 import io.ledgerbridge.workspace.AccountCheck.Wanted;
@@ -13,6 +14,8 @@ import io.ledgerbridge.workspace.Workspace;
 import io.ledgerbridge.workspace.Workspace.Role;
 import io.ledgerbridge.workspace.WorkspaceRepository;
 import io.ledgerbridge.workspace.WorkspaceSettings;
+import io.ledgerbridge.workspace.WorkspaceSettingsChanged;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +26,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The account codes of the settings and mappings checked again each time the organisation is read from Xero: an
- * account archived, deleted or retyped in Xero since it was saved is logged as a warning naming the workspace, the
- * setting or mapping and the closest codes, before a document fails coding on it (which says the same on the
- * document). Nothing is changed: the person decides which account to use instead.
+ * The account codes of the settings and mappings checked again each time the organisation is read from Xero (a
+ * pass, a save's check, or {@code GET …/settings/account-check?fresh=true}): an account archived, deleted or retyped
+ * in Xero since it was saved is recorded, naming the setting or mapping and the closest codes, and shown by {@code GET
+ * …/settings/account-check} before a document fails coding on it (which says the same on the document). Nothing is
+ * changed: the person decides which account to use instead. A change to the settings or mappings checks again at once
+ * against the organisation already read, or, when none is, drops the old record as stale.
  */
 @Component
 class AccountRecheck {
@@ -35,33 +40,77 @@ class AccountRecheck {
 
     private final WorkspaceRepository workspaces;
     private final MappingRepository mappings;
+    private final AccountRechecks rechecks;
+    private final OrganisationCache organisations;
+    private final Clock clock;
 
-    AccountRecheck(WorkspaceRepository workspaces, MappingRepository mappings) {
+    AccountRecheck(WorkspaceRepository workspaces, MappingRepository mappings, AccountRechecks rechecks,
+                   OrganisationCache organisations, Clock clock) {
         this.workspaces = workspaces;
         this.mappings = mappings;
+        this.rechecks = rechecks;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    /** One code that no longer fits the chart: where it is, why, and what would. */
+    record NoLongerFits(String field, String label, String code, String detail, List<Closest> closest) {
+
+        /** The sentence a person reads, led by the setting or mapping it is in. */
+        String sentence() {
+            return Character.toUpperCase(label.charAt(0)) + label.substring(1) + " no longer fits: " + detail;
+        }
+    }
+
+    record Closest(String code, String name) {
     }
 
     @EventListener
     void read(OrganisationRead read) {
-        try {
-            Optional<Workspace> workspace = workspaces.find(read.workspaceId());
-            Optional<WorkspaceSettings> settings = workspaces.settings(read.workspaceId());
-            if (workspace.isEmpty() || settings.isEmpty()) {
-                return;
-            }
-            for (String problem : problems(settings.get(), mappings.load(read.workspaceId()), workspace.get().roles(),
-                    read.organisation())) {
-                log.warn("Workspace {}: {}", read.workspaceId(), problem);
-            }
-        } catch (RuntimeException e) {
-            // the check is a courtesy: coding checks every code again, so a failure here must not stop it
-            log.warn("Workspace {}: its account codes could not be checked again", read.workspaceId(), e);
+        check(read.workspaceId(), read.organisation());
+    }
+
+    @EventListener
+    void settingsChanged(WorkspaceSettingsChanged changed) {
+        checkAgain(changed.workspaceId());
+    }
+
+    @EventListener
+    void mappingChanged(MappingChanged changed) {
+        checkAgain(changed.workspaceId());
+    }
+
+    private void checkAgain(String workspaceId) {
+        Optional<Organisation> known = organisations.cached(workspaceId);
+        if (known.isPresent()) {
+            check(workspaceId, known.get());
+        } else {
+            rechecks.forget(workspaceId);
         }
     }
 
-    /** What no longer fits, one sentence each, led by the setting or mapping it is in. */
-    static List<String> problems(WorkspaceSettings settings, Mappings mappings, Set<Role> roles,
-                                 Organisation organisation) {
+    private void check(String workspaceId, Organisation organisation) {
+        try {
+            Optional<Workspace> workspace = workspaces.find(workspaceId);
+            Optional<WorkspaceSettings> settings = workspaces.settings(workspaceId);
+            if (workspace.isEmpty() || settings.isEmpty()) {
+                return;
+            }
+            List<NoLongerFits> problems = problems(settings.get(), mappings.load(workspaceId), workspace.get().roles(),
+                    organisation);
+            for (NoLongerFits problem : problems) {
+                log.warn("Workspace {}: {}", workspaceId, problem.sentence());
+            }
+            rechecks.record(workspaceId, organisation.name(), problems, clock.instant());
+        } catch (RuntimeException e) {
+            // the check is a courtesy: coding checks every code again, so a failure here must not stop it
+            log.warn("Workspace {}: its account codes could not be checked again", workspaceId, e);
+        }
+    }
+
+    /** What no longer fits, settings first, then item mappings, then supplier defaults. */
+    static List<NoLongerFits> problems(WorkspaceSettings settings, Mappings mappings, Set<Role> roles,
+                                       Organisation organisation) {
         List<Wanted> wanted = new ArrayList<>(SettingsAccounts.of(settings, roles));
         mappings.items().forEach((key, item) -> {
             if (item.accountCode() != null) {
@@ -70,14 +119,12 @@ class AccountRecheck {
         });
         mappings.suppliers().forEach((key, code) -> wanted.add(MappingAccounts.supplier(key, code)));
         List<ChartAccount> chart = OrganisationChart.accounts(organisation);
-        return wanted.stream()
-                .map(one -> AccountCheck.check(one, organisation.name(), chart)
-                        .map(problem -> capitalised(one.label()) + " no longer fits: " + problem.detail()))
-                .flatMap(Optional::stream)
-                .toList();
-    }
-
-    private static String capitalised(String label) {
-        return Character.toUpperCase(label.charAt(0)) + label.substring(1);
+        List<NoLongerFits> found = new ArrayList<>();
+        for (Wanted one : wanted) {
+            AccountCheck.check(one, organisation.name(), chart).ifPresent(problem -> found.add(new NoLongerFits(
+                    one.field(), one.label(), one.code(), problem.detail(),
+                    problem.closest().stream().map(c -> new Closest(c.code(), c.name())).toList())));
+        }
+        return found;
     }
 }

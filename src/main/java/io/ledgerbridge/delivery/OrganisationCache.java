@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -88,6 +89,13 @@ class OrganisationCache {
         partials.remove(connection.workspaceId(), partial);
         events.publishEvent(new OrganisationRead(connection.workspaceId(), loaded));
         return loaded;
+    }
+
+    /** The organisation read for the workspace and not yet stale, without reading Xero. */
+    Optional<Organisation> cached(String workspaceId) {
+        Entry entry = entries.get(workspaceId);
+        return entry != null && entry.loadedAt().plus(timeToLive).isAfter(clock.instant())
+                ? Optional.of(entry.organisation()) : Optional.empty();
     }
 
     public void forget(String workspaceId) {

@@ -40,6 +40,7 @@ class TableOwnersTest {
             Map.entry("invoice_status_pulls", "delivery"),
             Map.entry("credit_note_allocations", "delivery"),
             Map.entry("payouts", "delivery"),
+            Map.entry("account_rechecks", "delivery"),
             Map.entry("xero_refresh_marks", "pull"),
             Map.entry("xero_tax_rates", "pull"),
             Map.entry("pull_watermarks", "pull"));

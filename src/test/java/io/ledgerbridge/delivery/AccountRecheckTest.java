@@ -27,11 +27,16 @@ class AccountRecheckTest {
         Mappings mappings = new Mappings(Map.of("APL-01", new ItemMapping("310", "APL-01", Map.of()),
                 "TRAY", new ItemMapping(null, "TRAY", Map.of())), Map.of("fresh-produce", "999"), Map.of(), Map.of());
 
-        assertThat(AccountRecheck.problems(settings, mappings, Set.of(Role.VENUE), ORG)).containsExactly(
+        List<AccountRecheck.NoLongerFits> problems = AccountRecheck.problems(settings, mappings, Set.of(Role.VENUE), ORG);
+
+        assertThat(problems).extracting(AccountRecheck.NoLongerFits::sentence).containsExactly(
                 "The default expense account no longer fits: Account 477 (Packaging Materials) is archived in Demo"
                         + " Harbour Cafe. The closest: 310 Cost of Goods Sold, 404 Bank Fees, 425 Freight & Courier.",
                 "The default account of supplier fresh-produce no longer fits: Account 999 is not in the chart of"
                         + " Demo Harbour Cafe. The closest: 404 Bank Fees, 425 Freight & Courier, 855 Platform Clearing.");
+        assertThat(problems.get(0).field()).isEqualTo("defaultExpenseAccount");
+        assertThat(problems.get(0).code()).isEqualTo("477");
+        assertThat(problems.get(0).closest()).extracting(AccountRecheck.Closest::code).containsExactly("310", "404", "425");
     }
 
     private static Map<String, Organisation.Account> chart() {

@@ -60,6 +60,10 @@ final class ControlApi {
                     && request.method().equals("POST")) {
                 return pay(p[1], p[3], request);
             }
+            if (p.length == 5 && p[0].equals("tenants") && p[2].equals("accounts") && p[4].equals("archive")
+                    && request.method().equals("POST")) {
+                return archive(p[1], p[3]);
+            }
             return switch (request.method() + " " + String.join("/", p)) {
                 case "GET tenants" -> Response.json(200, tenants());
                 case "POST tenants" -> addTenant(request);
@@ -159,6 +163,19 @@ final class ControlApi {
             paid = api.pay(org, invoiceId, amount, date);
         }
         return paid == null ? error(404, "Unknown invoice " + invoiceId) : Response.json(200, paid);
+    }
+
+    /** An adviser archives an account in the chart, as Xero's chart of accounts page does. */
+    private Response archive(String tenantId, String code) {
+        Organisation org = organisation(tenantId);
+        if (org == null) {
+            return error(404, "Unknown tenant " + tenantId);
+        }
+        ObjectNode archived;
+        synchronized (org) {
+            archived = api.archiveAccount(org, code);
+        }
+        return archived == null ? error(404, "No account " + code + " in the chart") : Response.json(200, archived);
     }
 
     private Response calls(Request request) {

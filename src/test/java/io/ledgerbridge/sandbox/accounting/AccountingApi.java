@@ -359,6 +359,17 @@ public final class AccountingApi {
         return Render.envelope("Payments", List.of(Render.payment(org, payment)), null, now());
     }
 
+    /** Archives the account with this code, as an adviser does in Xero; null when the chart has no such account. */
+    public ObjectNode archiveAccount(Organisation org, String code) {
+        Account account = org.accountByCode(code);
+        if (account == null) {
+            return null;
+        }
+        account.status = "ARCHIVED";
+        account.updated = now();
+        return Render.envelope("Accounts", List.of(Render.account(account)), null, now());
+    }
+
     /** Runs every element of a PUT/POST body through {@code writer} and answers as Xero does. */
     private Response write(Request request, String collection, String errorFlag, Function<JsonNode, ElementResult> writer) {
         JsonNode body = Json.parse(request.body());
