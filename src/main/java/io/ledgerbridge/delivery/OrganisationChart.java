@@ -5,6 +5,8 @@ import io.ledgerbridge.connection.XeroConnection;
 import io.ledgerbridge.connection.XeroConnectionRepository;
 import io.ledgerbridge.workspace.AccountCheckResult.Reason;
 import io.ledgerbridge.workspace.ChartAccount;
+import io.ledgerbridge.workspace.ChartTaxRate;
+import io.ledgerbridge.workspace.ChartTracking;
 import io.ledgerbridge.workspace.ChartOfAccounts;
 import io.ledgerbridge.xero.PacedXero;
 import io.ledgerbridge.xero.XeroReply;
@@ -46,7 +48,7 @@ class OrganisationChart implements ChartOfAccounts {
         }
         try {
             Organisation organisation = organisations.get(connection.get());
-            return new Known(organisation.name(), accounts(organisation));
+            return new Known(organisation.name(), accounts(organisation), taxRates(organisation), tracking(organisation));
         } catch (RuntimeException e) {
             XeroReply why = whyNot(e);
             log.info("Workspace {}: the chart of accounts could not be read to check a setting: {}", workspaceId, why);
@@ -68,6 +70,19 @@ class OrganisationChart implements ChartOfAccounts {
             // not about Xero (an answer we could not read): the check cannot be made, the save need not fail for it
             return new XeroReply.Unavailable(ours.toString());
         }
+    }
+
+    static List<ChartTaxRate> taxRates(Organisation organisation) {
+        return organisation.taxRates().values().stream()
+                .map(rate -> new ChartTaxRate(rate.taxType(), rate.name(), rate.status(), rate.revenue(), rate.expenses()))
+                .toList();
+    }
+
+    static List<ChartTracking> tracking(Organisation organisation) {
+        return organisation.trackingCategories().stream()
+                .map(category -> new ChartTracking(category.name(), "ACTIVE".equals(category.status()),
+                        category.activeOptions()))
+                .toList();
     }
 
     static List<ChartAccount> accounts(Organisation organisation) {

@@ -10,11 +10,14 @@ import io.ledgerbridge.support.FixHints;
 import io.ledgerbridge.workspace.AccountCheckResult;
 import io.ledgerbridge.workspace.AccountChecked;
 import io.ledgerbridge.workspace.AccountChecker;
+import io.ledgerbridge.workspace.ReferenceCheck.TaxWanted;
+import io.ledgerbridge.workspace.ReferenceCheck.TrackingWanted;
 import io.ledgerbridge.workspace.Workspace;
 import io.ledgerbridge.workspace.WorkspaceRepository;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,7 +114,8 @@ class MappingController {
         }
         String accountCode = blankToNull(request.accountCode());
         AccountCheckResult check = accounts.check(workspaceId, accountCode == null ? List.of()
-                : List.of(MappingAccounts.item(key, accountCode, workspace.roles())));
+                        : List.of(MappingAccounts.item(key, accountCode, workspace.roles())), List.of(),
+                itemTracking(workspaceId, request.properties()));
         ItemRow saved = transaction.execute(status -> {
             mappings.saveItem(workspaceId, key, accountCode, blankToNull(request.itemCode()), request.properties());
             changed(workspaceId, MappingKind.ITEMS, key);
@@ -159,17 +163,33 @@ class MappingController {
         return single(mappings.taxRates(workspaceId, Optional.of(key)), MappingKind.TAX_RATES, workspaceId, key);
     }
 
+    /**
+     * Its Xero tax types are first checked against the organisation's tax rates (active, and usable on sales or on
+     * purchases as mapped), outside the transaction, since it may call Xero.
+     */
     @PutMapping("/tax-rates/{key}")
-    @Transactional
-    public TaxRow putTaxRate(@PathVariable String workspaceId, @PathVariable String key,
-                             @Valid @RequestBody TaxMappingRequest request) {
+    public AccountChecked<TaxRow> putTaxRate(@PathVariable String workspaceId, @PathVariable String key,
+                                             @Valid @RequestBody TaxMappingRequest request) {
         requireWorkspace(workspaceId);
-        if (request.sales() == null && request.purchases() == null) {
+        String sales = blankToNull(request.sales());
+        String purchases = blankToNull(request.purchases());
+        if (sales == null && purchases == null) {
             throw new IllegalArgumentException("A tax mapping needs a Xero tax type for sales, purchases or both.");
         }
-        mappings.saveTax(workspaceId, key, request.sales(), request.purchases());
-        changed(workspaceId, MappingKind.TAX_RATES, key);
-        return taxRate(workspaceId, key);
+        List<TaxWanted> taxes = new ArrayList<>();
+        if (sales != null) {
+            taxes.add(new TaxWanted("sales", sales, true));
+        }
+        if (purchases != null) {
+            taxes.add(new TaxWanted("purchases", purchases, false));
+        }
+        AccountCheckResult check = accounts.check(workspaceId, List.of(), taxes, List.of());
+        TaxRow saved = transaction.execute(status -> {
+            mappings.saveTax(workspaceId, key, sales, purchases);
+            changed(workspaceId, MappingKind.TAX_RATES, key);
+            return taxRate(workspaceId, key);
+        });
+        return new AccountChecked<>(saved, check);
     }
 
     @GetMapping("/tracking")
@@ -184,14 +204,47 @@ class MappingController {
         return single(mappings.tracking(workspaceId, Optional.of(key)), MappingKind.TRACKING, workspaceId, key);
     }
 
+    /**
+     * The name is first checked against the organisation's tracking: a category alias ({@code Region}) must name an
+     * active category, an option alias ({@code Region:N}) an active option of its category (after that category's own
+     * alias). Outside the transaction, since it may call Xero.
+     */
     @PutMapping("/tracking/{key}")
-    @Transactional
-    public TrackingRow putTracking(@PathVariable String workspaceId, @PathVariable String key,
-                                   @Valid @RequestBody TrackingMappingRequest request) {
+    public AccountChecked<TrackingRow> putTracking(@PathVariable String workspaceId, @PathVariable String key,
+                                                   @Valid @RequestBody TrackingMappingRequest request) {
         requireWorkspace(workspaceId);
-        mappings.saveTracking(workspaceId, key, request.xeroName());
-        changed(workspaceId, MappingKind.TRACKING, key);
-        return trackingOne(workspaceId, key);
+        int colon = key.indexOf(':');
+        TrackingWanted wanted = colon < 0 ? new TrackingWanted("xeroName", request.xeroName(), null)
+                : new TrackingWanted("xeroName", categoryAlias(mappings.load(workspaceId).tracking(),
+                key.substring(0, colon)), request.xeroName());
+        AccountCheckResult check = accounts.check(workspaceId, List.of(), List.of(), List.of(wanted));
+        TrackingRow saved = transaction.execute(status -> {
+            mappings.saveTracking(workspaceId, key, request.xeroName());
+            changed(workspaceId, MappingKind.TRACKING, key);
+            return trackingOne(workspaceId, key);
+        });
+        return new AccountChecked<>(saved, check);
+    }
+
+    /** An item's {@code xero_<Category>} properties as Xero will be sent them, after the workspace's aliases. */
+    private List<TrackingWanted> itemTracking(String workspaceId, Map<String, String> properties) {
+        if (properties == null || properties.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> aliases = mappings.load(workspaceId).tracking();
+        List<TrackingWanted> wanted = new ArrayList<>();
+        properties.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                String category = name.substring("xero_".length());
+                wanted.add(new TrackingWanted("properties." + name, categoryAlias(aliases, category),
+                        aliases.getOrDefault(category + ":" + value, value)));
+            }
+        });
+        return wanted;
+    }
+
+    private static String categoryAlias(Map<String, String> aliases, String category) {
+        return aliases.getOrDefault(category, category);
     }
 
     @DeleteMapping("/{kind}/{key}")

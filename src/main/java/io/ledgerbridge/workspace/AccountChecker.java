@@ -3,6 +3,9 @@ package io.ledgerbridge.workspace;
 import io.ledgerbridge.api.UnprocessableException;
 import io.ledgerbridge.workspace.AccountCheck.Problem;
 import io.ledgerbridge.workspace.AccountCheck.Wanted;
+import io.ledgerbridge.workspace.ReferenceCheck.TaxWanted;
+import io.ledgerbridge.workspace.ReferenceCheck.TrackingWanted;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +15,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Checks the account codes of a save against the workspace's organisation before anything is saved: a code that does
- * not fit is a 422 naming it, the organisation and the closest codes that fit ({@link AccountCheck}); a workspace whose
- * chart cannot be read now (not connected, throttled, Xero away) saves unchecked and says so. It may call Xero, so it
- * runs before the save's transaction, never in one.
+ * Checks the account codes, Xero tax types and tracking of a save against the workspace's organisation before anything
+ * is saved: a code that does not fit is a 422 naming it, the organisation and the closest codes that fit ({@link
+ * AccountCheck}), a tax type or tracking name likewise with what the organisation offers ({@link ReferenceCheck}); a
+ * workspace whose chart cannot be read now (not connected, throttled, Xero away) saves unchecked and says so. It may
+ * call Xero, so it runs before the save's transaction, never in one.
  */
 @Component
 public class AccountChecker {
@@ -28,7 +32,17 @@ public class AccountChecker {
 
     /** @throws UnprocessableException when a code does not fit the organisation's chart */
     public AccountCheckResult check(String workspaceId, List<Wanted> wanted) {
-        if (wanted.isEmpty()) {
+        return check(workspaceId, wanted, List.of(), List.of());
+    }
+
+    /**
+     * Account codes, Xero tax types and tracking checked together against the organisation.
+     *
+     * @throws UnprocessableException when any of them does not fit the organisation
+     */
+    public AccountCheckResult check(String workspaceId, List<Wanted> wanted, List<TaxWanted> taxes,
+                                    List<TrackingWanted> tracking) {
+        if (wanted.isEmpty() && taxes.isEmpty() && tracking.isEmpty()) {
             return AccountCheckResult.nothingToCheck();
         }
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -44,27 +58,40 @@ public class AccountChecker {
             return AccountCheckResult.notChecked(unknown.reason(), unknown.detail());
         }
         ChartOfAccounts.Known known = (ChartOfAccounts.Known) chart;
-        List<Problem> problems = problems(wanted, known);
-        if (!problems.isEmpty() && chartOfAccounts.of(workspaceId, true) instanceof ChartOfAccounts.Known again) {
-            // The kept copy may predate an account added or restored in Xero a minute ago: ask Xero before refusing.
+        Problems problems = problems(wanted, taxes, tracking, known);
+        if (!problems.none() && chartOfAccounts.of(workspaceId, true) instanceof ChartOfAccounts.Known again) {
+            // The kept copy may predate an account, tax rate or option added in Xero a minute ago: ask before refusing.
             known = again;
-            problems = problems(wanted, known);
+            problems = problems(wanted, taxes, tracking, known);
         }
-        if (!problems.isEmpty()) {
+        if (!problems.none()) {
             throw refusal(known.organisation(), problems);
         }
         return AccountCheckResult.checked(known.organisation());
     }
 
-    private static List<Problem> problems(List<Wanted> wanted, ChartOfAccounts.Known chart) {
-        return wanted.stream()
-                .map(one -> AccountCheck.check(one, chart.organisation(), chart.accounts()))
-                .flatMap(Optional::stream)
-                .toList();
+    private record Problems(List<Problem> accounts, List<ReferenceCheck.Problem> taxes,
+                            List<ReferenceCheck.Problem> tracking) {
+
+        boolean none() {
+            return accounts.isEmpty() && taxes.isEmpty() && tracking.isEmpty();
+        }
     }
 
-    private static UnprocessableException refusal(String organisation, List<Problem> problems) {
-        List<Map<String, Object>> accounts = problems.stream().map(problem -> {
+    private static Problems problems(List<Wanted> wanted, List<TaxWanted> taxes, List<TrackingWanted> tracking,
+                                     ChartOfAccounts.Known chart) {
+        String organisation = chart.organisation();
+        return new Problems(
+                wanted.stream().map(one -> AccountCheck.check(one, organisation, chart.accounts()))
+                        .flatMap(Optional::stream).toList(),
+                taxes.stream().map(one -> ReferenceCheck.tax(one, organisation, chart.taxRates()))
+                        .flatMap(Optional::stream).toList(),
+                tracking.stream().map(one -> ReferenceCheck.tracking(one, organisation, chart.tracking()))
+                        .flatMap(Optional::stream).toList());
+    }
+
+    private static UnprocessableException refusal(String organisation, Problems problems) {
+        List<Map<String, Object>> accounts = problems.accounts().stream().map(problem -> {
             Map<String, Object> account = new LinkedHashMap<>();
             account.put("field", problem.field());
             account.put("code", problem.code());
@@ -74,9 +101,24 @@ public class AccountChecker {
                     .toList());
             return account;
         }).toList();
-        String detail = String.join(" ", problems.stream().map(Problem::detail).toList());
-        return new UnprocessableException(problems.size() == 1 ? "Account code does not fit the organisation"
-                : "Account codes do not fit the organisation", detail,
-                Map.of("organisation", organisation, "accounts", accounts));
+        List<String> details = new ArrayList<>(problems.accounts().stream().map(Problem::detail).toList());
+        problems.taxes().forEach(problem -> details.add(problem.detail()));
+        problems.tracking().forEach(problem -> details.add(problem.detail()));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("organisation", organisation);
+        if (!accounts.isEmpty()) {
+            properties.put("accounts", accounts);
+        }
+        if (!problems.taxes().isEmpty()) {
+            properties.put("taxRates", problems.taxes());
+        }
+        if (!problems.tracking().isEmpty()) {
+            properties.put("tracking", problems.tracking());
+        }
+        String title = !problems.taxes().isEmpty() || !problems.tracking().isEmpty()
+                ? "Mapping does not fit the organisation"
+                : problems.accounts().size() == 1 ? "Account code does not fit the organisation"
+                : "Account codes do not fit the organisation";
+        return new UnprocessableException(title, String.join(" ", details), properties);
     }
 }

@@ -3,9 +3,9 @@ package io.ledgerbridge.workspace;
 import java.util.List;
 
 /**
- * A workspace's organisation's chart of accounts, for checking the codes a person saves. Workspace defines it and
- * delivery, which reads organisations from Xero, implements it: workspace never depends on delivery. It may call
- * Xero, so it must never be asked inside a database transaction.
+ * A workspace's organisation's chart of accounts, tax rates and tracking categories, for checking what a person
+ * saves. Workspace defines it and delivery, which reads organisations from Xero, implements it: workspace never depends
+ * on delivery. It may call Xero, so it must never be asked inside a database transaction.
  */
 public interface ChartOfAccounts {
 
@@ -19,8 +19,13 @@ public interface ChartOfAccounts {
     sealed interface Chart {
     }
 
-    /** @param organisation the organisation's name, as the refusals name it */
-    record Known(String organisation, List<ChartAccount> accounts) implements Chart {
+    /**
+     * @param organisation the organisation's name, as the refusals name it
+     * @param taxRates     its tax types, for the tax mappings
+     * @param tracking     its tracking categories, for the tracking mappings and items' {@code xero_<Category>}
+     */
+    record Known(String organisation, List<ChartAccount> accounts, List<ChartTaxRate> taxRates,
+                 List<ChartTracking> tracking) implements Chart {
     }
 
     record Unknown(AccountCheckResult.Reason reason, String detail) implements Chart {
