@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/workspaces/{ws}/settings/account-check}: whether the account codes saved in the settings and
+ * {@code GET …/settings/account-check}: whether the account codes saved in the settings and
  * mappings still fit the organisation's chart, as last read from Xero; {@code ?fresh=true} reads the chart now.
  */
 @RestController
