@@ -3,6 +3,7 @@ package io.ledgerbridge.pull;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgerbridge.connection.TokenService;
 import io.ledgerbridge.connection.XeroConnection;
+import io.ledgerbridge.support.KafkaRecords;
 import io.ledgerbridge.workspace.WorkspaceRepository;
 import io.ledgerbridge.workspace.WorkspaceSettings;
 import io.ledgerbridge.xero.PacedXero;
@@ -17,10 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.support.DefaultMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -101,15 +99,8 @@ class PullSupport {
         if (records.isEmpty()) {
             return;
         }
-        // Messages, not plain strings: the Kafka producer takes the key of a list's element from its own headers.
-        List<Message> messages = new ArrayList<>(records.size());
-        for (String record : records) {
-            Message message = new DefaultMessage(producer.getCamelContext());
-            message.setHeader(KafkaConstants.KEY, workspaceId);
-            message.setBody(record);
-            messages.add(message);
-        }
-        producer.sendBody(endpoint, messages);
+        producer.sendBody(endpoint, records.stream()
+                .map(record -> KafkaRecords.keyed(producer.getCamelContext(), workspaceId, record)).toList());
     }
 
     Instant watermark(String workspaceId, String scope) {
