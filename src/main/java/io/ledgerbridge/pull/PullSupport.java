@@ -20,16 +20,19 @@ import io.ledgerbridge.xero.XeroResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * How this module talks to Xero and hands on what it read: whether a workspace may pull (its module on, connected),
- * Xero's pages read at pull priority (so the tenant's pushes go first and the day's last calls stay
+ * Xero's pages (or records by id) read at pull priority (so the tenant's pushes go first and the day's last calls stay
  * theirs), a master record written at push priority and read back from Xero's answer, the records handed to the route
  * that publishes them, and the watermark of an incremental pull.
  */
@@ -92,6 +95,17 @@ class PullSupport {
         List<JsonNode> read = new ArrayList<>();
         answer(response, collection).forEach(read::add);
         return read;
+    }
+
+    /** The records of these ids, read with one call ({@code GET path?IDs=…}, not paged: the ids fit one answer). */
+    <T> List<T> byIds(String workspaceId, String path, String collection, Collection<UUID> ids, Class<T> type) {
+        String query = "IDs=" + ids.stream().map(UUID::toString).collect(Collectors.joining(","));
+        XeroResponse response = xero.call(tokens.connection(workspaceId), XeroRequest.get(workspaceId, path, query),
+                Priority.PULL);
+        if (!response.ok()) {
+            throw new XeroAnswerException(response);
+        }
+        return xeroJson.list(response.body(), collection, type);
     }
 
     /**
