@@ -49,6 +49,29 @@ class MasterRecordsIT extends DeliveryTestBase {
     }
 
     @Test
+    void theCustomerCreatedIsThePartysContactOnItsNextInvoiceWithNoLookUpAtXero() {
+        // the venue is the buyer of the supplier's orders: the platform creates it as a customer first
+        ApiClient.Response created = api.post(supplierPath("/xero/contacts"), "{\"platformId\":\"" + ws.venue()
+                + "\",\"name\":\"Venue " + id + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String contactId = created.json().get("xeroContactId").asText();
+        List<String> afterCreate = contactCalls();
+
+        String orderId = orders.send();
+        orders.awaitState(orderId, "SYNCED");
+
+        assertThat(contactCalls()).as("calls to Xero's contacts once the customer was created").isEqualTo(afterCreate);
+        assertThat(sandbox.invoices(ws.supplierTenant(), "INV-" + orderId)).singleElement()
+                .satisfies(invoice -> assertThat(invoice.path("Contact").path("ContactID").asText()).isEqualTo(contactId));
+    }
+
+    /** The supplier's organisation's calls to /Contacts so far, oldest first. */
+    private List<String> contactCalls() {
+        return sandbox.calls(ws.supplierTenant()).stream().filter(call -> call.path("path").asText().contains("/Contacts"))
+                .map(call -> call.path("method").asText() + " " + call.path("path").asText()).toList();
+    }
+
+    @Test
     void aProductIsCreatedInXeroWithItsMappedTaxAndPublished() {
         ApiClient.Response created = api.post(supplierPath("/xero/items"), "{\"code\":\"PLM-" + id + "\",\"name\":\"Plums 1kg\","
                 + "\"description\":\"Plums\",\"unitPrice\":6.75,\"salesAccount\":\"200\",\"taxCode\":\"GST_FREE\"}");
