@@ -19,14 +19,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * Master ownership (F31): with contact or item sync on, Xero owns customers and products, so the platform asks
  * LedgerBridge to create one; it is created in Xero first (one call, a person waits, push priority), and then published
- * as a pull publishes it, so the platform's record comes from Xero's. Only the fields the sync owns go to Xero; the
- * contact's phone and address follow the contact field mapping. A retry of the same request within Xero's idempotency
- * window gets Xero's first answer, not a second record.
+ * as a pull publishes it, so the platform's record comes from Xero's; a customer created is told ({@link CustomerCreated})
+ * so the party's next document goes to that contact. Only the fields the sync owns go to Xero; the contact's phone and
+ * address follow the contact field mapping. A retry of the same request within Xero's idempotency window gets Xero's
+ * first answer, not a second record.
  */
 @Service
 class MasterRecords {
@@ -58,10 +61,13 @@ class MasterRecords {
     private final WorkspaceRepository workspaces;
     private final MappingRepository mappings;
     private final PullSupport support;
+    private final ApplicationEventPublisher events;
 
-    MasterRecords(WorkspaceRepository workspaces, MappingRepository mappings, PullSupport support) {
+    MasterRecords(WorkspaceRepository workspaces, MappingRepository mappings, PullSupport support,
+                  ApplicationEventPublisher events) {
         this.workspaces = workspaces;
         this.mappings = mappings;
+        this.events = events;
         this.support = support;
     }
 
@@ -93,7 +99,10 @@ class MasterRecords {
         ObjectNode published = PulledRecords.contact(workspaceId, created, settings.contactPhoneField(),
                 settings.contactAddressField());
         support.publish(ContactsPull.ENDPOINT, workspaceId, List.of(published.toString()));
-        return new Created(created.path("ContactID").asText(), published);
+        String contactId = created.path("ContactID").asText();
+        events.publishEvent(new CustomerCreated(workspaceId, contact.platformId(), UUID.fromString(contactId),
+                created.path("Name").asText(contact.name().trim())));
+        return new Created(contactId, published);
     }
 
     Created item(String workspaceId, NewItem item) {
