@@ -39,8 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Connecting a workspace to its Xero organisation (F1-F4), disconnecting it, and moving it to another one. Each step
  * is an orchestrator: it gathers (the stored request, the connection, the links), asks {@link ConnectDecisions},
  * calls Xero's identity service outside any transaction, and applies the answer in one short transaction that also
- * publishes what other features react to ({@link WorkspaceConnected}, {@link WorkspaceDisconnected},
- * {@link XeroLinksCleared}).
+ * publishes what other features react to ({@link WorkspaceConnected}, {@link XeroLinksCleared}). A disconnect needs
+ * no event: the next pass finds the workspace not connected and parks its documents (NOT_CONNECTED).
  */
 @Service
 public class ConnectFlow {
@@ -264,10 +264,7 @@ public class ConnectFlow {
             log.warn("Workspace {}: Xero could not be told of the disconnect: {}", workspaceId, e.getMessage());
         }
         String reason = "Disconnected on " + WHEN.format(clock.instant()) + ".";
-        transaction.executeWithoutResult(status -> {
-            connections.disconnected(workspaceId, reason);
-            events.publishEvent(new WorkspaceDisconnected(workspaceId, existing.tenantId()));
-        });
+        transaction.executeWithoutResult(status -> connections.disconnected(workspaceId, reason));
         log.info("Workspace {} disconnected Xero organisation {} ({})", workspaceId, existing.tenantName(), existing.tenantId());
         return new Disconnected(workspaceId, "DISCONNECTED", revoked, detail);
     }

@@ -10,6 +10,7 @@ import io.ledgerbridge.delivery.ContactMatcher.Match;
 import io.ledgerbridge.xero.Priority;
 import io.ledgerbridge.order.OrderDocument.Address;
 import io.ledgerbridge.order.OrderDocument.Party;
+import io.ledgerbridge.pull.CustomerCreated;
 import io.ledgerbridge.workspace.WorkspaceSettings;
 import io.ledgerbridge.workspace.WorkspaceSettings.AddressField;
 import io.ledgerbridge.workspace.WorkspaceSettings.PhoneField;
@@ -26,13 +27,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The Xero contacts of documents' other parties (F14): the stored link, else a match by {@link ContactMatcher}
- * among the organisation's contacts ({@link ContactDirectory}), else a new contact (F8 decides which phone and address
- * go with it). A pass resolves all its parties together: one look-up and at most one create call for up to 50 new
+ * The Xero contacts of documents' other parties (F14): the stored link (made by a pass, or when the platform had the
+ * customer created in Xero first: {@link CustomerCreated}), else a match by {@link ContactMatcher} among the
+ * organisation's contacts ({@link ContactDirectory}), else a new contact (F8 decides which phone and address go with it). A pass resolves all its parties together: one look-up and at most one create call for up to 50 new
  * parties. No transaction is held while Xero is asked: a party's contact is created only by the pass that reserved
  * it ({@code contact_creations}, one short statement), so two lanes or two replicas never create the same contact
  * twice; a reservation left by a pass that died runs out, and the contact it may have created is then found in the
@@ -142,6 +144,24 @@ class ContactResolver {
                 .param("contact", contact.contactId()).param("name", contact.name())
                 .update();
         return Resolution.of(links(workspaceId, List.of(key)).get(key));
+    }
+
+    /**
+     * A customer the platform had created in Xero (F31) is its party's contact from now on, replacing an older link: the
+     * platform said which contact is the party's, so its next document uses it with no look-up.
+     */
+    @EventListener
+    void customerCreated(CustomerCreated created) {
+        String key = ContactMatcher.partyKey(new Party(created.platformId(), created.name(), null, null, null, null, null));
+        jdbc.sql("""
+                INSERT INTO contact_links (workspace_id, party_key, contact_id, contact_name)
+                VALUES (:ws, :key, :contact, :name)
+                ON CONFLICT (workspace_id, party_key) DO UPDATE
+                   SET contact_id = EXCLUDED.contact_id, contact_name = EXCLUDED.contact_name, linked_at = now()
+                """)
+                .param("ws", created.workspaceId()).param("key", key)
+                .param("contact", created.contactId()).param("name", created.name())
+                .update();
     }
 
     /** The parties this pass may create: those no other pass has reserved (or whose reservation ran out). */

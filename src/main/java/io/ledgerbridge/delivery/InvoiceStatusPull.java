@@ -8,7 +8,7 @@ import io.ledgerbridge.delivery.StatusPullDecisions.Deferred;
 import io.ledgerbridge.delivery.StatusPullDecisions.Linked;
 import io.ledgerbridge.delivery.StatusPullDecisions.Seen;
 import io.ledgerbridge.delivery.StatusPullDecisions.Verdict;
-import io.ledgerbridge.pull.RefreshMarks;
+import io.ledgerbridge.pull.MarkedRecords;
 import io.ledgerbridge.pull.RefreshMarks.Category;
 import io.ledgerbridge.pull.RefreshMarks.Mark;
 import io.ledgerbridge.sync.SyncJob;
@@ -55,8 +55,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class InvoiceStatusPull implements SyncJob {
 
     static final int PAGE_SIZE = 100;
-    /** Invoices read by id in one call, within what a URL carries (36 characters and a comma each). */
-    static final int MARKS_PER_CALL = 40;
     private static final Logger log = LoggerFactory.getLogger(InvoiceStatusPull.class);
 
     private final JdbcClient jdbc;
@@ -66,12 +64,12 @@ class InvoiceStatusPull implements SyncJob {
     private final WorkspaceRepository workspaces;
     private final XeroConnectionRepository connections;
     private final StatusEvents events;
-    private final RefreshMarks marks;
+    private final MarkedRecords marked;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     InvoiceStatusPull(JdbcClient jdbc, PacedXero xero, XeroJson xeroJson, TokenService tokens, WorkspaceRepository workspaces,
-                      XeroConnectionRepository connections, StatusEvents events, RefreshMarks marks,
+                      XeroConnectionRepository connections, StatusEvents events, MarkedRecords marked,
                       PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.xero = xero;
@@ -80,7 +78,7 @@ class InvoiceStatusPull implements SyncJob {
         this.workspaces = workspaces;
         this.connections = connections;
         this.events = events;
-        this.marks = marks;
+        this.marked = marked;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -187,7 +185,7 @@ class InvoiceStatusPull implements SyncJob {
 
     /** The workspaces with invoices Xero's webhooks marked: what the webhook-refresh route reads. */
     public List<String> workspacesMarked() {
-        return marks.workspacesWithDue(Category.INVOICE);
+        return marked.workspaces(Category.INVOICE);
     }
 
     /**
@@ -196,45 +194,20 @@ class InvoiceStatusPull implements SyncJob {
      * document changed here at or after the event (Xero telling of LedgerBridge's own write), needs no call. What could
      * not be read now (throttled, not connected) stays marked for the next tick; the polls are the safety net.
      */
-    public void refreshMarked(String workspaceId) {
-        List<Mark> due = marks.due(workspaceId, Category.INVOICE, MARKS_PER_CALL);
-        if (due.isEmpty()) {
-            return;
-        }
-        Map<UUID, Instant> changedHere = changedAt(workspaceId, due.stream().map(Mark::resourceId).toList());
-        List<Mark> toRead = due.stream().filter(mark -> changedHere.containsKey(mark.resourceId())
-                && mark.eventAt().isAfter(changedHere.get(mark.resourceId()))).toList();
-        List<Mark> settled = new ArrayList<>(due);
-        if (!toRead.isEmpty()) {
-            XeroConnection connection;
-            try {
-                connection = tokens.connection(workspaceId);
-            } catch (RuntimeException e) {
-                log.info("Workspace {}: the invoices its webhooks marked wait: {}", workspaceId, e.getMessage());
-                return;
-            }
-            String ids = toRead.stream().map(mark -> mark.resourceId().toString()).collect(Collectors.joining(","));
-            XeroResponse response = xero.call(connection, XeroRequest.get(workspaceId, "/Invoices", "IDs=" + ids),
-                    Priority.PULL);
-            if (!response.ok()) {
-                throw new XeroAnswerException(response);
-            }
-            Map<String, Long> counts = new LinkedHashMap<>();
-            Set<UUID> deferred = apply(workspaceId, xeroJson.list(response.body(), "Invoices", XeroInvoice.class), counts);
-            settled.removeIf(mark -> deferred.contains(mark.resourceId()));
-            log.info("Workspace {}: {} invoice(s) its webhooks marked read from Xero {}", workspaceId, toRead.size(), counts);
-        }
-        marks.refreshed(settled);
-    }
-
-    /** The schedule's step for the marks: what cannot be read now is read at a later tick. */
     public void refreshMarkedQuietly(String workspaceId) {
-        try {
-            refreshMarked(workspaceId);
-        } catch (RuntimeException e) {
-            log.info("Workspace {}: the invoices its webhooks marked are read at the next tick: {}", workspaceId,
-                    e.getMessage());
-        }
+        marked.refreshQuietly(workspaceId, Category.INVOICE, "/Invoices", "Invoices", XeroInvoice.class,
+                due -> {
+                    Map<UUID, Instant> changedHere = changedAt(workspaceId, due.stream().map(Mark::resourceId).toList());
+                    return due.stream().filter(mark -> changedHere.containsKey(mark.resourceId())
+                            && mark.eventAt().isAfter(changedHere.get(mark.resourceId()))).toList();
+                },
+                invoices -> {
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    Set<UUID> deferred = apply(workspaceId, invoices, counts);
+                    log.info("Workspace {}: {} invoice(s) its webhooks marked read from Xero {}", workspaceId,
+                            invoices.size(), counts);
+                    return deferred;
+                });
     }
 
     /** When each of the workspace's documents with these Xero ids last changed here. */

@@ -1,11 +1,10 @@
 package io.ledgerbridge.delivery;
 
+import io.ledgerbridge.support.KafkaRecords;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.support.DefaultMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,10 +43,7 @@ class OutboxRelay {
         List<Message> status = new ArrayList<>();
         List<Message> dead = new ArrayList<>();
         for (Outbox.Row row : rows) {
-            // Messages, not plain strings: the Kafka producer takes the key of a list's element from its own headers.
-            Message message = new DefaultMessage(exchange.getContext());
-            message.setHeader(KafkaConstants.KEY, row.key());
-            message.setBody(row.payload());
+            Message message = KafkaRecords.keyed(exchange.getContext(), row.key(), row.payload());
             (row.topic() == Outbox.Topic.SYNC_STATUS ? status : dead).add(message);
         }
         exchange.getMessage().setBody(status);

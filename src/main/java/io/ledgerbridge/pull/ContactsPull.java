@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,17 +23,14 @@ class ContactsPull implements SyncJob {
 
     static final String ENDPOINT = "direct:publish-contacts";
     static final int PAGE_SIZE = 1000;
-    /** Contacts read by id in one call, within what a URL carries. */
-    static final int MARKS_PER_CALL = 40;
-    private static final Logger log = LoggerFactory.getLogger(ContactsPull.class);
 
     private final PullSupport support;
-    private final RefreshMarks marks;
+    private final MarkedRecords marked;
     private final Clock clock;
 
-    ContactsPull(PullSupport support, RefreshMarks marks, Clock clock) {
+    ContactsPull(PullSupport support, MarkedRecords marked, Clock clock) {
         this.support = support;
-        this.marks = marks;
+        this.marked = marked;
         this.clock = clock;
     }
 
@@ -51,7 +46,7 @@ class ContactsPull implements SyncJob {
 
     /** The workspaces with contacts Xero's webhooks marked: what the contact-webhook-refresh route reads. */
     public List<String> workspacesMarked() {
-        return marks.workspacesWithDue(RefreshMarks.Category.CONTACT);
+        return marked.workspaces(RefreshMarks.Category.CONTACT);
     }
 
     /**
@@ -60,23 +55,15 @@ class ContactsPull implements SyncJob {
      * cannot be read now stays marked for the next tick.
      */
     public void refreshMarkedQuietly(String workspaceId) {
-        List<RefreshMarks.Mark> due = marks.due(workspaceId, RefreshMarks.Category.CONTACT, MARKS_PER_CALL);
-        if (due.isEmpty()) {
-            return;
-        }
-        try {
-            WorkspaceSettings settings = support.settings(workspaceId);
-            if (settings.modules().contacts()) {
-                String ids = due.stream().map(mark -> mark.resourceId().toString()).collect(Collectors.joining(","));
-                List<JsonNode> contacts = support.pages(workspaceId, "/Contacts", "Contacts", "IDs=" + ids, PAGE_SIZE, null);
-                support.publish(ENDPOINT, workspaceId, contacts.stream().map(contact -> PulledRecords.contact(workspaceId,
-                        contact, settings.contactPhoneField(), settings.contactAddressField()).toString()).toList());
-            }
-            marks.refreshed(due);
-        } catch (RuntimeException e) {
-            log.info("Workspace {}: the contacts its webhooks marked are read at the next tick: {}", workspaceId,
-                    e.getMessage());
-        }
+        marked.refreshQuietly(workspaceId, RefreshMarks.Category.CONTACT, "/Contacts", "Contacts", JsonNode.class,
+                due -> support.settings(workspaceId).modules().contacts() ? due : List.of(),
+                contacts -> {
+                    WorkspaceSettings settings = support.settings(workspaceId);
+                    support.publish(ENDPOINT, workspaceId, contacts.stream().map(contact -> PulledRecords.contact(
+                            workspaceId, contact, settings.contactPhoneField(), settings.contactAddressField()).toString())
+                            .toList());
+                    return Set.of();
+                });
     }
 
     @Override

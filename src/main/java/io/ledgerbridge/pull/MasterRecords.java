@@ -1,25 +1,16 @@
 package io.ledgerbridge.pull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerbridge.api.ConflictException;
 import io.ledgerbridge.api.NotFoundException;
-import io.ledgerbridge.connection.NeedsReconnectException;
-import io.ledgerbridge.connection.TokenService;
-import io.ledgerbridge.connection.XeroConnection;
 import io.ledgerbridge.mapping.MappingRepository;
 import io.ledgerbridge.support.FixHints;
 import io.ledgerbridge.workspace.WorkspaceRepository;
 import io.ledgerbridge.workspace.WorkspaceSettings;
 import io.ledgerbridge.workspace.WorkspaceSettings.AddressField;
 import io.ledgerbridge.workspace.WorkspaceSettings.PhoneField;
-import io.ledgerbridge.xero.PacedXero;
-import io.ledgerbridge.xero.Priority;
-import io.ledgerbridge.xero.XeroJson;
-import io.ledgerbridge.xero.XeroRequest;
-import io.ledgerbridge.xero.XeroResponse;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,14 +19,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * Master ownership (F31): with contact or item sync on, Xero owns customers and products, so the platform asks
  * LedgerBridge to create one; it is created in Xero first (one call, a person waits, push priority), and then published
- * as a pull publishes it, so the platform's record comes from Xero's. Only the fields the sync owns go to Xero; the
- * contact's phone and address follow the contact field mapping. A retry of the same request within Xero's idempotency
- * window gets Xero's first answer, not a second record.
+ * as a pull publishes it, so the platform's record comes from Xero's; a customer created is told ({@link CustomerCreated})
+ * so the party's next document goes to that contact. Only the fields the sync owns go to Xero; the contact's phone and
+ * address follow the contact field mapping. A retry of the same request within Xero's idempotency window gets Xero's
+ * first answer, not a second record.
  */
 @Service
 class MasterRecords {
@@ -65,19 +59,15 @@ class MasterRecords {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final WorkspaceRepository workspaces;
-    private final TokenService tokens;
-    private final PacedXero xero;
-    private final XeroJson xeroJson;
     private final MappingRepository mappings;
     private final PullSupport support;
+    private final ApplicationEventPublisher events;
 
-    MasterRecords(WorkspaceRepository workspaces, TokenService tokens, PacedXero xero, XeroJson xeroJson,
-                  MappingRepository mappings, PullSupport support) {
+    MasterRecords(WorkspaceRepository workspaces, MappingRepository mappings, PullSupport support,
+                  ApplicationEventPublisher events) {
         this.workspaces = workspaces;
-        this.tokens = tokens;
-        this.xero = xero;
-        this.xeroJson = xeroJson;
         this.mappings = mappings;
+        this.events = events;
         this.support = support;
     }
 
@@ -105,11 +95,14 @@ class MasterRecords {
             putIfPresent(address, "PostalCode", contact.address().postalCode());
             putIfPresent(address, "Country", contact.address().country());
         }
-        JsonNode created = write(workspaceId, "/Contacts", "Contacts", xeroContact, "contact:" + contact.platformId());
+        JsonNode created = support.write(workspaceId, "/Contacts", "Contacts", xeroContact, key(workspaceId, "contact:" + contact.platformId()));
         ObjectNode published = PulledRecords.contact(workspaceId, created, settings.contactPhoneField(),
                 settings.contactAddressField());
         support.publish(ContactsPull.ENDPOINT, workspaceId, List.of(published.toString()));
-        return new Created(created.path("ContactID").asText(), published);
+        String contactId = created.path("ContactID").asText();
+        events.publishEvent(new CustomerCreated(workspaceId, contact.platformId(), UUID.fromString(contactId),
+                created.path("Name").asText(contact.name().trim())));
+        return new Created(contactId, published);
     }
 
     Created item(String workspaceId, NewItem item) {
@@ -135,7 +128,7 @@ class MasterRecords {
         if (!sales.isEmpty()) {
             xeroItem.set("SalesDetails", sales);
         }
-        JsonNode created = write(workspaceId, "/Items", "Items", xeroItem, "item:" + item.code().trim());
+        JsonNode created = support.write(workspaceId, "/Items", "Items", xeroItem, key(workspaceId, "item:" + item.code().trim()));
         String taxCode = item.taxCode();
         ObjectNode published = PulledRecords.product(workspaceId, created, Set.of(item.code().trim()),
                 taxType == null ? java.util.Map.of() : java.util.Map.of(taxType, taxCode));
@@ -154,35 +147,6 @@ class MasterRecords {
                     + " on to have LedgerBridge create them in Xero first.");
         }
         return settings;
-    }
-
-    /** One record written to Xero and read back from its answer. */
-    private JsonNode write(String workspaceId, String path, String collection, ObjectNode record, String identity) {
-        XeroConnection connection;
-        try {
-            connection = tokens.connection(workspaceId);
-        } catch (NeedsReconnectException e) {
-            throw new ConflictException("Not connected to Xero", "Workspace '" + workspaceId + "' cannot reach Xero: "
-                    + e.getMessage() + ". " + FixHints.CONNECT_XERO);
-        }
-        ObjectNode body = JSON.objectNode();
-        ((ArrayNode) body.putArray(collection)).add(record);
-        XeroResponse response = xero.call(connection, XeroRequest.write(workspaceId, "PUT", path, "summarizeErrors=false",
-                xeroJson.write(body), key(workspaceId, identity)), Priority.PUSH);
-        if (!response.ok()) {
-            if (response.status() == 400) {
-                throw new Refused(response.failure().detail());
-            }
-            throw new io.ledgerbridge.xero.XeroAnswerException(response);
-        }
-        JsonNode answer = xeroJson.tree(response.body()).path(collection).path(0);
-        if (answer.path("HasValidationErrors").asBoolean(false) || answer.path("ValidationErrors").size() > 0) {
-            StringBuilder messages = new StringBuilder();
-            answer.path("ValidationErrors").forEach(error -> messages.append(messages.length() == 0 ? "" : "; ")
-                    .append(error.path("Message").asText()));
-            throw new Refused("Xero refused it: " + messages);
-        }
-        return answer;
     }
 
     /** Stable per workspace and record, so a retried request is a replay at Xero, not a second record. */

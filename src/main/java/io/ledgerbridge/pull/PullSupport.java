@@ -1,8 +1,14 @@
 package io.ledgerbridge.pull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ledgerbridge.api.ConflictException;
+import io.ledgerbridge.connection.NeedsReconnectException;
 import io.ledgerbridge.connection.TokenService;
 import io.ledgerbridge.connection.XeroConnection;
+import io.ledgerbridge.support.FixHints;
+import io.ledgerbridge.support.KafkaRecords;
 import io.ledgerbridge.workspace.WorkspaceRepository;
 import io.ledgerbridge.workspace.WorkspaceSettings;
 import io.ledgerbridge.xero.PacedXero;
@@ -14,20 +20,21 @@ import io.ledgerbridge.xero.XeroResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.camel.Message;
+import java.util.stream.Collectors;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.support.DefaultMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What the reference pulls share: whether a workspace may pull (its module on, connected), Xero's pages read at pull
- * priority (so the tenant's pushes go first and the day's last calls stay theirs), the records handed to the route that
- * publishes them, and the watermark of an incremental pull.
+ * How this module talks to Xero and hands on what it read: whether a workspace may pull (its module on, connected),
+ * Xero's pages (or records by id) read at pull priority (so the tenant's pushes go first and the day's last calls stay
+ * theirs), a master record written at push priority and read back from Xero's answer, the records handed to the route
+ * that publishes them, and the watermark of an incremental pull.
  */
 @Component
 class PullSupport {
@@ -73,11 +80,8 @@ class PullSupport {
             // Xero compares If-Modified-Since to the second: a second back, so nothing changed meanwhile is missed.
             XeroResponse response = xero.call(connection, since == null ? request : request.ifModifiedSince(since.minusSeconds(1)),
                     Priority.PULL);
-            if (!response.ok()) {
-                throw new XeroAnswerException(response);
-            }
             List<JsonNode> read = new ArrayList<>();
-            xeroJson.tree(response.body()).path(collection).forEach(read::add);
+            answer(response, collection).forEach(read::add);
             all.addAll(read);
             if (read.size() < pageSize) {
                 return all;
@@ -88,12 +92,58 @@ class PullSupport {
     /** One call, not paged ({@code GET /TaxRates} has no pages). */
     List<JsonNode> all(String workspaceId, String path, String collection) {
         XeroResponse response = xero.call(tokens.connection(workspaceId), XeroRequest.get(workspaceId, path, null), Priority.PULL);
+        List<JsonNode> read = new ArrayList<>();
+        answer(response, collection).forEach(read::add);
+        return read;
+    }
+
+    /** The records of these ids, read with one call ({@code GET path?IDs=…}, not paged: the ids fit one answer). */
+    <T> List<T> byIds(String workspaceId, String path, String collection, Collection<UUID> ids, Class<T> type) {
+        String query = "IDs=" + ids.stream().map(UUID::toString).collect(Collectors.joining(","));
+        XeroResponse response = xero.call(tokens.connection(workspaceId), XeroRequest.get(workspaceId, path, query),
+                Priority.PULL);
         if (!response.ok()) {
             throw new XeroAnswerException(response);
         }
-        List<JsonNode> read = new ArrayList<>();
-        xeroJson.tree(response.body()).path(collection).forEach(read::add);
-        return read;
+        return xeroJson.list(response.body(), collection, type);
+    }
+
+    /**
+     * One record written to Xero ({@code PUT path?summarizeErrors=false}, at push priority: a person waits) and read
+     * back from its answer. Not connected is a 409 with what to do; Xero's refusal (a 400, or the record's validation
+     * errors) is {@link MasterRecords.Refused} with Xero's words.
+     */
+    JsonNode write(String workspaceId, String path, String collection, ObjectNode record, String idempotencyKey) {
+        XeroConnection connection;
+        try {
+            connection = tokens.connection(workspaceId);
+        } catch (NeedsReconnectException e) {
+            throw new ConflictException("Not connected to Xero", "Workspace '" + workspaceId + "' cannot reach Xero: "
+                    + e.getMessage() + ". " + FixHints.CONNECT_XERO);
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.putArray(collection).add(record);
+        XeroResponse response = xero.call(connection, XeroRequest.write(workspaceId, "PUT", path, "summarizeErrors=false",
+                xeroJson.write(body), idempotencyKey), Priority.PUSH);
+        if (!response.ok() && response.status() == 400) {
+            throw new MasterRecords.Refused(response.failure().detail());
+        }
+        JsonNode answer = answer(response, collection).path(0);
+        if (answer.path("HasValidationErrors").asBoolean(false) || answer.path("ValidationErrors").size() > 0) {
+            StringBuilder messages = new StringBuilder();
+            answer.path("ValidationErrors").forEach(error -> messages.append(messages.length() == 0 ? "" : "; ")
+                    .append(error.path("Message").asText()));
+            throw new MasterRecords.Refused("Xero refused it: " + messages);
+        }
+        return answer;
+    }
+
+    /** The {@code collection} array of Xero's answer; an answer that is not a 2xx is thrown. */
+    private JsonNode answer(XeroResponse response, String collection) {
+        if (!response.ok()) {
+            throw new XeroAnswerException(response);
+        }
+        return xeroJson.tree(response.body()).path(collection);
     }
 
     /** Hands the records to the route that publishes them on the topic behind {@code endpoint}, keyed by workspace. */
@@ -101,15 +151,8 @@ class PullSupport {
         if (records.isEmpty()) {
             return;
         }
-        // Messages, not plain strings: the Kafka producer takes the key of a list's element from its own headers.
-        List<Message> messages = new ArrayList<>(records.size());
-        for (String record : records) {
-            Message message = new DefaultMessage(producer.getCamelContext());
-            message.setHeader(KafkaConstants.KEY, workspaceId);
-            message.setBody(record);
-            messages.add(message);
-        }
-        producer.sendBody(endpoint, messages);
+        producer.sendBody(endpoint, records.stream()
+                .map(record -> KafkaRecords.keyed(producer.getCamelContext(), workspaceId, record)).toList());
     }
 
     Instant watermark(String workspaceId, String scope) {

@@ -3,10 +3,8 @@ package io.ledgerbridge.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ledgerbridge.connection.XeroConnectionRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Account codes in the settings and the mappings are checked against the organisation's chart when they are saved:
@@ -15,14 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class AccountChecksIT extends DeliveryTestBase {
 
-    @Autowired
-    XeroConnectionRepository connections;
-
-    private TestWorkspaces.Pair ws;
-
     @BeforeEach
     void workspaces() {
-        ws = TestWorkspaces.create(api, sandbox, connections, "acct");
+        connectedPair("acct", "ac");
     }
 
     @Test
@@ -121,9 +114,5 @@ class AccountChecksIT extends DeliveryTestBase {
 
     private ApiClient.Response settings(String workspace, String json) {
         return api.put(path(workspace, "/settings"), json);
-    }
-
-    private static String path(String workspace, String rest) {
-        return "/api/v1/workspaces/" + workspace + rest;
     }
 }

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerbridge.connection.TokenService;
 import io.ledgerbridge.connection.XeroClientSettings;
 import io.ledgerbridge.connection.XeroConnection;
-import io.ledgerbridge.connection.XeroConnectionRepository;
 import io.ledgerbridge.it.ConsentBrowser.Page;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,10 +36,6 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
  */
 class ConnectFlowIT extends DeliveryTestBase {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @Autowired
-    XeroConnectionRepository connections;
     @Autowired
     TokenService tokens;
     @Autowired
@@ -346,7 +340,7 @@ class ConnectFlowIT extends DeliveryTestBase {
     }
 
     private String path(String rest) {
-        return "/api/v1/workspaces/" + workspace + rest;
+        return path(workspace, rest);
     }
 
     /** An invoice of the supplier's to a buyer that is no workspace: one document, in the supplier's organisation. */

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ledgerbridge.connection.XeroConnectionRepository;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What happens to an invoice in Xero comes back (F19, F27): paid there, it is PAID here (not LOCKED) and the platform
@@ -20,19 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class InvoiceStatusPullIT extends DeliveryTestBase {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @Autowired
-    XeroConnectionRepository connections;
-
-    private TestWorkspaces.Pair ws;
-    private SupplierOrders orders;
-
     @BeforeEach
     void workspaces() {
-        ws = TestWorkspaces.create(api, sandbox, connections, "pull");
-        orders = new SupplierOrders(api, kafka, ws, "pl");
-        assertThat(api.put(path("/settings"), "{\"modules\":{\"items\":true,\"contacts\":true,\"invoicePull\":true}}")
+        connectedPair("pull", "pl");
+        assertThat(api.put(supplierPath("/settings"), "{\"modules\":{\"items\":true,\"contacts\":true,\"invoicePull\":true}}")
                 .status()).isEqualTo(200);
     }
 
@@ -92,14 +81,14 @@ class InvoiceStatusPullIT extends DeliveryTestBase {
 
     @Test
     void aPullOfAWorkspaceWithInvoicePullOffIsRefusedWithWhatToDo() {
-        assertThat(api.put(path("/settings"), "{\"modules\":{\"invoicePull\":false}}").status()).isEqualTo(200);
-        ApiClient.Response refused = api.post(path("/sync/invoice-pull"), "");
+        assertThat(api.put(supplierPath("/settings"), "{\"modules\":{\"invoicePull\":false}}").status()).isEqualTo(200);
+        ApiClient.Response refused = api.post(supplierPath("/sync/invoice-pull"), "");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asText()).contains("Invoice pull is off");
     }
 
     private int pull() {
-        return api.post(path("/sync/invoice-pull"), "").status();
+        return api.post(supplierPath("/sync/invoice-pull"), "").status();
     }
 
     private void payInXero(String orderId, String amount) {
@@ -109,10 +98,6 @@ class InvoiceStatusPullIT extends DeliveryTestBase {
 
     private UUID xeroId(String orderId) {
         return UUID.fromString(api.document(ws.supplier(), orderId, "ACCREC").get("xeroId").asText());
-    }
-
-    private String path(String rest) {
-        return "/api/v1/workspaces/" + ws.supplier() + rest;
     }
 
 }

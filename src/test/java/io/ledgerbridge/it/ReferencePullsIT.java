@@ -3,14 +3,11 @@ package io.ledgerbridge.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ledgerbridge.connection.XeroConnectionRepository;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Xero's reference data comes back (F28-F30): the tax rates for the manual tax mapping (an unmapped one shows so), the
@@ -19,25 +16,16 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ReferencePullsIT extends DeliveryTestBase {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @Autowired
-    XeroConnectionRepository connections;
-
-    private TestWorkspaces.Pair ws;
-    private SupplierOrders orders;
-
     @BeforeEach
     void workspaces() {
-        ws = TestWorkspaces.create(api, sandbox, connections, "ref");
-        orders = new SupplierOrders(api, kafka, ws, "ref");
+        connectedPair("ref", "ref");
     }
 
     @Test
     void taxRatesComeBackForTheMappingWithTheUnmappedOnesMarked() {
-        assertThat(api.post(path("/sync/tax-rates"), "").status()).isEqualTo(202);
+        assertThat(api.post(supplierPath("/sync/tax-rates"), "").status()).isEqualTo(202);
         assertThat(orders.awaitRun("tax-rates").get("counts").get("read").asLong()).isPositive();
-        JsonNode rates = api.get(path("/xero/tax-rates")).json();
+        JsonNode rates = api.get(supplierPath("/xero/tax-rates")).json();
         JsonNode output = find(rates, "OUTPUT");
         assertThat(output.get("mappedFromSales").toString()).isEqualTo("[\"GST\"]");
         assertThat(output.get("unmapped").asBoolean()).isFalse();
@@ -46,16 +34,16 @@ class ReferencePullsIT extends DeliveryTestBase {
         assertThat(rates.findValues("unmapped").stream().anyMatch(JsonNode::asBoolean))
                 .as("a Xero tax type no platform code maps to").isTrue();
 
-        ApiClient.Response again = api.post(path("/sync/tax-rates"), "");
+        ApiClient.Response again = api.post(supplierPath("/sync/tax-rates"), "");
         assertThat(again.status()).isEqualTo(429);
         assertThat(again.json().get("cooldownRemainingSeconds").asLong()).isBetween(50L, 60L);
     }
 
     @Test
     void contactsGoOutOnXeroContactsWithThePhoneAndAddressTheWorkspaceMapped() {
-        assertThat(api.put(path("/settings"), "{\"contactPhoneField\":\"DEFAULT\",\"contactAddressField\":\"DO_NOT_SYNC\"}")
+        assertThat(api.put(supplierPath("/settings"), "{\"contactPhoneField\":\"DEFAULT\",\"contactAddressField\":\"DO_NOT_SYNC\"}")
                 .status()).isEqualTo(200);
-        assertThat(api.post(path("/sync/contacts"), "").status()).isEqualTo(202);
+        assertThat(api.post(supplierPath("/sync/contacts"), "").status()).isEqualTo(202);
         assertThat(orders.awaitRun("contacts").get("counts").get("published").asLong()).isPositive();
         List<ConsumerRecord<String, String>> contacts = kafka.readUntil("xero.contacts",
                 record -> ws.supplier().equals(record.key()), WAIT);
@@ -72,7 +60,7 @@ class ReferencePullsIT extends DeliveryTestBase {
         sandbox.accounting(ws.supplierTenant(), "PUT", "/Items", "{\"Items\":[{\"Code\":\"PEA-" + suffix() + "\",\"Name\":"
                 + "\"Pears 1kg\",\"Description\":\"Pears\",\"SalesDetails\":{\"UnitPrice\":5.25,\"AccountCode\":\"200\","
                 + "\"TaxType\":\"EXEMPTOUTPUT\"}}]}");
-        assertThat(api.post(path("/sync/items"), "").status()).isEqualTo(202);
+        assertThat(api.post(supplierPath("/sync/items"), "").status()).isEqualTo(202);
         JsonNode run = orders.awaitRun("items");
         assertThat(run.get("counts").get("unsorted").asLong()).isPositive();
         List<ConsumerRecord<String, String>> pears = kafka.readUntil("xero.products",
@@ -100,9 +88,5 @@ class ReferencePullsIT extends DeliveryTestBase {
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 6);
-    }
-
-    private String path(String rest) {
-        return "/api/v1/workspaces/" + ws.supplier() + rest;
     }
 }

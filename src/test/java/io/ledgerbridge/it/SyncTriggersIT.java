@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ledgerbridge.connection.XeroConnectionRepository;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A started sync (F26): with automatic sync off, the invoice push sends what waited for it, and what arrives
@@ -19,18 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class SyncTriggersIT extends DeliveryTestBase {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @Autowired
-    XeroConnectionRepository connections;
-
-    private TestWorkspaces.Pair ws;
-    private SupplierOrders orders;
-
     @BeforeEach
     void workspaces() {
-        ws = TestWorkspaces.create(api, sandbox, connections, "sync");
-        orders = new SupplierOrders(api, kafka, ws, "sy");
+        connectedPair("sync", "sy");
     }
 
     @Test
@@ -41,14 +30,14 @@ class SyncTriggersIT extends DeliveryTestBase {
         assertThat(orders.awaitState(first, "WAITING").get("waitingReason").asText()).isEqualTo("MANUAL_SYNC");
         orders.awaitState(second, "WAITING");
 
-        ApiClient.Response started = api.post(path("/sync/invoice-push"), "");
+        ApiClient.Response started = api.post(supplierPath("/sync/invoice-push"), "");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         assertThat(started.json().get("scope").asText()).isEqualTo("invoice-push");
         orders.awaitState(first, "SYNCED");
         orders.awaitState(second, "SYNCED");
         assertThat(sandbox.invoices(ws.supplierTenant(), "INV-" + first)).hasSize(1);
 
-        ApiClient.Response again = api.post(path("/sync/invoice-push"), "");
+        ApiClient.Response again = api.post(supplierPath("/sync/invoice-push"), "");
         assertThat(again.status()).isEqualTo(429);
         assertThat(again.contentType()).startsWith("application/problem+json");
         long remaining = again.json().get("cooldownRemainingSeconds").asLong();
@@ -63,7 +52,7 @@ class SyncTriggersIT extends DeliveryTestBase {
         String later = orders.send();
         assertThat(orders.awaitState(later, "WAITING").get("waitingReason").asText()).isEqualTo("MANUAL_SYNC");
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
-                .until(() -> api.post(path("/sync/invoice-push"), "").status() == 202);
+                .until(() -> api.post(supplierPath("/sync/invoice-push"), "").status() == 202);
         orders.awaitState(later, "SYNCED");
         assertThat(sandbox.invoices(ws.supplierTenant(), "INV-" + later)).hasSize(1);
     }
@@ -71,7 +60,7 @@ class SyncTriggersIT extends DeliveryTestBase {
     @Test
     void aSyncThatCannotRunIsRefusedWithWhatToDoFirst() {
         settings("{\"modules\":{\"invoicePush\":false}}");
-        ApiClient.Response off = api.post(path("/sync/invoice-push"), "");
+        ApiClient.Response off = api.post(supplierPath("/sync/invoice-push"), "");
         assertThat(off.status()).isEqualTo(409);
         assertThat(off.json().get("detail").asText()).contains("Invoice push is off").contains("Turn invoice push on");
         settings("{\"modules\":{\"invoicePush\":true}}");
@@ -81,11 +70,11 @@ class SyncTriggersIT extends DeliveryTestBase {
         assertThat(notConnected.status()).isEqualTo(409);
         assertThat(notConnected.json().get("detail").asText()).contains("not connected").contains("/xero/connect");
 
-        assertThat(api.post(path("/sync/everything"), "").status()).isEqualTo(404);
+        assertThat(api.post(supplierPath("/sync/everything"), "").status()).isEqualTo(404);
         assertThat(api.post("/api/v1/workspaces/no-such-workspace/sync/invoice-push", "").status()).isEqualTo(404);
         assertThat(orders.scope("contacts").get("available").asBoolean()).isTrue();
         assertThat(orders.scope("contacts").get("cooldownSeconds").asLong()).isEqualTo(60);
-        assertThat(api.get(path("/sync")).json().findValuesAsText("scope"))
+        assertThat(api.get(supplierPath("/sync")).json().findValuesAsText("scope"))
                 .containsExactly("contacts", "items", "tax-rates", "invoice-push", "invoice-pull");
     }
 
@@ -100,22 +89,18 @@ class SyncTriggersIT extends DeliveryTestBase {
         kafka.send("orders.events", ws.supplier(), event.toString());
         orders.awaitState(orderId, "WAITING");
 
-        ApiClient.Response refused = api.post(path("/sync/invoice-push"), "");
+        ApiClient.Response refused = api.post(supplierPath("/sync/invoice-push"), "");
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.json().get("detail").asText()).contains("WET").contains("/mappings/tax-rates/WET");
 
-        assertThat(api.put(path("/mappings/tax-rates/WET"), "{\"sales\":\"OUTPUT\",\"purchases\":\"INPUT\"}").status())
+        assertThat(api.put(supplierPath("/mappings/tax-rates/WET"), "{\"sales\":\"OUTPUT\",\"purchases\":\"INPUT\"}").status())
                 .isEqualTo(200);
-        assertThat(api.post(path("/sync/invoice-push"), "").status()).isEqualTo(202);
+        assertThat(api.post(supplierPath("/sync/invoice-push"), "").status()).isEqualTo(202);
         orders.awaitState(orderId, "SYNCED");
     }
 
     private void settings(String json) {
-        assertThat(api.put(path("/settings"), json).status()).isEqualTo(200);
-    }
-
-    private String path(String rest) {
-        return "/api/v1/workspaces/" + ws.supplier() + rest;
+        assertThat(api.put(supplierPath("/settings"), json).status()).isEqualTo(200);
     }
 
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ledgerbridge.connection.XeroConnectionRepository;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +20,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Xero's webhooks (F27): the sandbox's intent-to-receive check passes (200 for a good signature, 401 for a bad one,
@@ -31,19 +29,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WebhookIT extends DeliveryTestBase {
 
     private static final String KEY = "sandbox-webhook-signing-key";
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @Autowired
-    XeroConnectionRepository connections;
-
-    private TestWorkspaces.Pair ws;
-    private SupplierOrders orders;
 
     @BeforeEach
     void workspaces() {
-        ws = TestWorkspaces.create(api, sandbox, connections, "hook");
-        orders = new SupplierOrders(api, kafka, ws, "wh");
+        connectedPair("hook", "wh");
     }
 
     @AfterEach
