@@ -3,10 +3,8 @@ package io.ledgerbridge.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ledgerbridge.connection.XeroConnectionRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Codes saved while they fitted are checked again whenever the organisation's chart is read: one an adviser archived
@@ -15,14 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class AccountRecheckIT extends DeliveryTestBase {
 
-    @Autowired
-    XeroConnectionRepository connections;
-
-    private TestWorkspaces.Pair ws;
-
     @BeforeEach
     void workspaces() {
-        ws = TestWorkspaces.create(api, sandbox, connections, "recheck");
+        connectedPair("recheck", "rc");
     }
 
     @Test
@@ -68,9 +61,5 @@ class AccountRecheckIT extends DeliveryTestBase {
         assertThat(check.get("reason").asText()).isEqualTo("NOT_CONNECTED");
         assertThat(check.get("detail").asText()).contains("not connected to Xero");
         assertThat(api.get(path("no-such-workspace", "/settings/account-check")).status()).isEqualTo(404);
-    }
-
-    private static String path(String workspace, String rest) {
-        return "/api/v1/workspaces/" + workspace + rest;
     }
 }

@@ -3,10 +3,8 @@ package io.ledgerbridge.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ledgerbridge.connection.XeroConnectionRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Tax and tracking mappings are checked against the organisation's tax rates and tracking categories when they are
@@ -16,14 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class MappingChecksIT extends DeliveryTestBase {
 
-    @Autowired
-    XeroConnectionRepository connections;
-
-    private TestWorkspaces.Pair ws;
-
     @BeforeEach
     void workspaces() {
-        ws = TestWorkspaces.create(api, sandbox, connections, "mapchk");
+        connectedPair("mapchk", "mc");
     }
 
     @Test
@@ -87,9 +80,5 @@ class MappingChecksIT extends DeliveryTestBase {
                 "{\"accountCode\":\"200\",\"properties\":{\"xero_Area\":\"N\",\"xero_Channel\":\"Retail\"}}").json();
         assertThat(saved.get("properties").get("xero_Area").asText()).isEqualTo("N");
         assertThat(saved.get("accountCheck").get("status").asText()).isEqualTo("CHECKED");
-    }
-
-    private static String path(String workspace, String rest) {
-        return "/api/v1/workspaces/" + workspace + rest;
     }
 }
