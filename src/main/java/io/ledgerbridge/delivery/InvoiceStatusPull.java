@@ -18,6 +18,7 @@ import io.ledgerbridge.workspace.WorkspaceSettings;
 import io.ledgerbridge.xero.PacedXero;
 import io.ledgerbridge.xero.Priority;
 import io.ledgerbridge.xero.XeroAnswerException;
+import io.ledgerbridge.xero.XeroCreditNote;
 import io.ledgerbridge.xero.XeroInvoice;
 import io.ledgerbridge.xero.XeroJson;
 import io.ledgerbridge.xero.XeroRequest;
@@ -29,12 +30,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,8 +140,21 @@ class InvoiceStatusPull implements SyncJob {
             }
             List<XeroInvoice> invoices = xeroJson.list(response.body(), "Invoices", XeroInvoice.class);
             counts.merge("read", (long) invoices.size(), Long::sum);
-            apply(workspaceId, invoices, counts);
+            apply(workspaceId, invoicesSeen(invoices), false, counts);
             if (invoices.size() < PAGE_SIZE) {
+                break;
+            }
+        }
+        for (int page = 1; hasLiveCreditNotes(workspaceId); page++) {
+            XeroResponse response = xero.call(connection, XeroRequest.get(workspaceId, "/CreditNotes",
+                    "page=" + page + "&pageSize=" + PAGE_SIZE).ifModifiedSince(since.minusSeconds(1)), Priority.PULL);
+            if (!response.ok()) {
+                throw new XeroAnswerException(response);
+            }
+            List<XeroCreditNote> creditNotes = xeroJson.list(response.body(), "CreditNotes", XeroCreditNote.class);
+            counts.merge("read", (long) creditNotes.size(), Long::sum);
+            apply(workspaceId, creditNotesSeen(creditNotes), true, counts);
+            if (creditNotes.size() < PAGE_SIZE) {
                 break;
             }
         }
@@ -151,10 +165,30 @@ class InvoiceStatusPull implements SyncJob {
         return counts;
     }
 
-    /** Stores and tells what changed, in one short transaction; the ids of the invoices put off to the next read. */
-    private Set<UUID> apply(String workspaceId, List<XeroInvoice> invoices, Map<String, Long> counts) {
-        Map<UUID, XeroInvoice> byId = invoices.stream().filter(invoice -> invoice.invoiceId() != null)
-                .collect(Collectors.toMap(XeroInvoice::invoiceId, Function.identity(), (a, b) -> b));
+    /**
+     * Whether the workspace has credit notes in Xero that are not voided here: only then are Xero's credit notes read
+     * (a voided or deleted one is all the pull tells of a credit note, see {@link StatusPullDecisions#decideCreditNote}).
+     */
+    private boolean hasLiveCreditNotes(String workspaceId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM documents WHERE workspace_id = :ws AND xero_id IS NOT NULL
+                                  AND xero_type IN ('ACCRECCREDIT', 'ACCPAYCREDIT') AND state <> 'VOIDED')
+                """).param("ws", workspaceId).query(Boolean.class).single();
+    }
+
+    private static Map<UUID, Seen> invoicesSeen(List<XeroInvoice> invoices) {
+        return invoices.stream().filter(invoice -> invoice.invoiceId() != null).collect(Collectors.toMap(
+                XeroInvoice::invoiceId, invoice -> new Seen(invoice.invoiceId(), invoice.status(), invoice.amountPaid()),
+                (a, b) -> b));
+    }
+
+    private static Map<UUID, Seen> creditNotesSeen(List<XeroCreditNote> creditNotes) {
+        return creditNotes.stream().filter(note -> note.creditNoteId() != null).collect(Collectors.toMap(
+                XeroCreditNote::creditNoteId, note -> new Seen(note.creditNoteId(), note.status(), null), (a, b) -> b));
+    }
+
+    /** Stores and tells what changed, in one short transaction; the ids of the documents put off to the next read. */
+    private Set<UUID> apply(String workspaceId, Map<UUID, Seen> byId, boolean creditNotes, Map<String, Long> counts) {
         Set<UUID> deferred = new HashSet<>();
         if (byId.isEmpty()) {
             return deferred;
@@ -162,9 +196,9 @@ class InvoiceStatusPull implements SyncJob {
         List<Outbox.Row> rows = transaction.execute(status -> {
             List<SyncStatusEvent> told = new ArrayList<>();
             for (LinkedRow row : linked(workspaceId, byId.keySet())) {
-                XeroInvoice invoice = byId.get(row.xeroId());
-                Verdict verdict = StatusPullDecisions.decide(row.linked(),
-                        new Seen(invoice.invoiceId(), invoice.status(), invoice.amountPaid()));
+                Seen seen = byId.get(row.xeroId());
+                Verdict verdict = creditNotes ? StatusPullDecisions.decideCreditNote(row.linked(), seen)
+                        : StatusPullDecisions.decide(row.linked(), seen);
                 if (verdict instanceof Deferred) {
                     counts.merge("deferred", 1L, Long::sum);
                     deferred.add(row.xeroId());
@@ -183,31 +217,42 @@ class InvoiceStatusPull implements SyncJob {
         return deferred;
     }
 
-    /** The workspaces with invoices Xero's webhooks marked: what the webhook-refresh route reads. */
+    /** The workspaces with invoices or credit notes Xero's webhooks marked: what the webhook-refresh route reads. */
     public List<String> workspacesMarked() {
-        return marked.workspaces(Category.INVOICE);
+        Set<String> marked = new LinkedHashSet<>(this.marked.workspaces(Category.INVOICE));
+        marked.addAll(this.marked.workspaces(Category.CREDITNOTE));
+        return List.copyOf(marked);
     }
 
     /**
-     * The invoices Xero's webhooks marked for the workspace, read with one call ({@code GET /Invoices?IDs=…}, pull
-     * priority) and applied as a pull applies them. A mark for an invoice that is not one of the workspace's, or whose
-     * document changed here at or after the event (Xero telling of LedgerBridge's own write), needs no call. What could
-     * not be read now (throttled, not connected) stays marked for the next tick; the polls are the safety net.
+     * The invoices and credit notes Xero's webhooks marked for the workspace, each kind read with one call ({@code GET
+     * /Invoices?IDs=…}, {@code GET /CreditNotes?IDs=…}, pull priority) and applied as a pull applies them. A mark for a
+     * record that is not one of the workspace's, or whose document changed here at or after the event (Xero telling of
+     * LedgerBridge's own write), needs no call. What could not be read now (throttled, not connected) stays marked for
+     * the next tick; the polls are the safety net.
      */
     public void refreshMarkedQuietly(String workspaceId) {
         marked.refreshQuietly(workspaceId, Category.INVOICE, "/Invoices", "Invoices", XeroInvoice.class,
-                due -> {
-                    Map<UUID, Instant> changedHere = changedAt(workspaceId, due.stream().map(Mark::resourceId).toList());
-                    return due.stream().filter(mark -> changedHere.containsKey(mark.resourceId())
-                            && mark.eventAt().isAfter(changedHere.get(mark.resourceId()))).toList();
-                },
-                invoices -> {
-                    Map<String, Long> counts = new LinkedHashMap<>();
-                    Set<UUID> deferred = apply(workspaceId, invoices, counts);
-                    log.info("Workspace {}: {} invoice(s) its webhooks marked read from Xero {}", workspaceId,
-                            invoices.size(), counts);
-                    return deferred;
-                });
+                due -> changedInXero(workspaceId, due),
+                invoices -> applyMarked(workspaceId, invoicesSeen(invoices), false));
+        marked.refreshQuietly(workspaceId, Category.CREDITNOTE, "/CreditNotes", "CreditNotes", XeroCreditNote.class,
+                due -> changedInXero(workspaceId, due),
+                creditNotes -> applyMarked(workspaceId, creditNotesSeen(creditNotes), true));
+    }
+
+    /** Of the marks due, those of the workspace's documents that changed in Xero after they last changed here. */
+    private List<Mark> changedInXero(String workspaceId, List<Mark> due) {
+        Map<UUID, Instant> changedHere = changedAt(workspaceId, due.stream().map(Mark::resourceId).toList());
+        return due.stream().filter(mark -> changedHere.containsKey(mark.resourceId())
+                && mark.eventAt().isAfter(changedHere.get(mark.resourceId()))).toList();
+    }
+
+    private Set<UUID> applyMarked(String workspaceId, Map<UUID, Seen> seen, boolean creditNotes) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Set<UUID> deferred = apply(workspaceId, seen, creditNotes, counts);
+        log.info("Workspace {}: {} {} its webhooks marked read from Xero {}", workspaceId, seen.size(),
+                creditNotes ? "credit note(s)" : "invoice(s)", counts);
+        return deferred;
     }
 
     /** When each of the workspace's documents with these Xero ids last changed here. */

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 /**
  * The invoice status pull's decision, a pure function: what Xero now says of a linked invoice or bill (paid, part
- * paid, voided or deleted there, approved there) against what LedgerBridge last knew, as the change to store and tell
- * the platform, or nothing.
+ * paid, voided or deleted there, approved there), or of a credit note (voided or deleted there), against what
+ * LedgerBridge last knew, as the change to store and tell the platform, or nothing.
  */
 final class StatusPullDecisions {
 
@@ -66,6 +66,18 @@ final class StatusPullDecisions {
             }
         }
         return new Unchanged();
+    }
+
+    /**
+     * A credit note: only its voiding or deletion in Xero is told. Its other states there (PAID once used up) follow
+     * from its allocation, which {@code CreditNoteAllocations} keeps, and must not lock it here against a corrected
+     * version; what it was allocated to is not a payment of the platform's.
+     */
+    static Verdict decideCreditNote(Linked document, Seen xero) {
+        if (!"VOIDED".equals(xero.status()) && !"DELETED".equals(xero.status())) {
+            return new Unchanged();
+        }
+        return decide(document, new Seen(xero.invoiceId(), xero.status(), null));
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {

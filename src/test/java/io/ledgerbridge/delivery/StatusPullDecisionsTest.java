@@ -92,4 +92,28 @@ class StatusPullDecisionsTest {
         assertThat(StatusPullDecisions.decide(document(DocumentState.WAITING, "DRAFT", null, false), xero("AUTHORISED", null)))
                 .isInstanceOf(Unchanged.class);
     }
+
+    @Test
+    void aCreditNoteVoidedOrDeletedInXeroIsVoidedHere() {
+        assertThat(StatusPullDecisions.decideCreditNote(document(DocumentState.SYNCED, "AUTHORISED", null, false),
+                xero("VOIDED", null))).isEqualTo(new Change(DocumentState.VOIDED, "VOIDED", null));
+        assertThat(StatusPullDecisions.decideCreditNote(document(DocumentState.SYNCED, "AUTHORISED", null, false),
+                xero("DELETED", null))).isEqualTo(new Change(DocumentState.VOIDED, "DELETED", null));
+        assertThat(StatusPullDecisions.decideCreditNote(document(DocumentState.VOIDED, "VOIDED", null, false),
+                xero("VOIDED", null))).isInstanceOf(Unchanged.class);
+    }
+
+    @Test
+    void aCreditNoteUsedUpInXeroIsNotPaidHereSoACorrectedVersionStillGoes() {
+        assertThat(StatusPullDecisions.decideCreditNote(document(DocumentState.SYNCED, "AUTHORISED", null, false),
+                xero("PAID", null))).isInstanceOf(Unchanged.class);
+        assertThat(StatusPullDecisions.decideCreditNote(document(DocumentState.SYNCED, "DRAFT", null, false),
+                xero("AUTHORISED", null))).isInstanceOf(Unchanged.class);
+    }
+
+    @Test
+    void aCreditNoteAPassHoldsIsReadAgainLater() {
+        assertThat(StatusPullDecisions.decideCreditNote(document(DocumentState.SYNCED, "AUTHORISED", null, true),
+                xero("VOIDED", null))).isInstanceOf(Deferred.class);
+    }
 }

@@ -80,11 +80,51 @@ class InvoiceStatusPullIT extends DeliveryTestBase {
     }
 
     @Test
+    void aCreditNoteVoidedInXeroComesBackVoidedAndOneUsedUpThereIsNotLockedHere() {
+        // not allocated, so that Xero lets it be voided
+        assertThat(api.put(supplierPath("/settings"), "{\"allocateCreditNotes\":false}").status()).isEqualTo(200);
+        String voided = orders.send();
+        String kept = orders.send();
+        for (String orderId : List.of(voided, kept)) {
+            orders.awaitState(orderId, "SYNCED");
+            kafka.send("orders.events", ws.supplier(),
+                    OrderEvents.creditNote(ws.supplier(), ws.venue(), orderId, 2, "CN-" + orderId).toString());
+        }
+        UUID voidedId = UUID.fromString(awaitCreditNote(voided, "SYNCED").get("xeroId").asText());
+        UUID keptId = UUID.fromString(awaitCreditNote(kept, "SYNCED").get("xeroId").asText());
+        pull();
+        orders.awaitRun("invoice-pull");
+
+        sandbox.accounting(ws.supplierTenant(), "POST", "/CreditNotes/" + voidedId,
+                "{\"CreditNotes\":[{\"CreditNoteID\":\"" + voidedId + "\",\"Status\":\"VOIDED\"}]}");
+        sandbox.accounting(ws.supplierTenant(), "PUT", "/CreditNotes/" + keptId + "/Allocations",
+                "{\"Allocations\":[{\"Invoice\":{\"InvoiceID\":\"" + xeroId(kept) + "\"},\"Amount\":10.00,"
+                        + "\"Date\":\"2026-12-03\"}]}");
+
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() -> pull() == 202);
+        assertThat(awaitCreditNote(voided, "VOIDED").get("xeroStatus").asText()).isEqualTo("VOIDED");
+        assertThat(kafka.readUntil("xero.sync.status", record -> record.value().contains("\"orderId\":\"" + voided + "\"")
+                && record.value().contains("\"xeroType\":\"ACCRECCREDIT\"") && record.value().contains("\"state\":\"VOIDED\""),
+                WAIT)).isNotEmpty();
+        JsonNode run = orders.awaitRun("invoice-pull");
+        assertThat(run.get("counts").get("voided").asLong()).isEqualTo(1);
+        assertThat(api.document(ws.supplier(), kept, "ACCRECCREDIT").get("state").asText())
+                .as("allocated in Xero: still a credit note a corrected version can update").isEqualTo("SYNCED");
+        assertThat(sandbox.calls(ws.supplierTenant()).stream().filter(call -> call.path("path").asText()
+                .startsWith("/api.xro/2.0/CreditNotes?page=")).count()).as("one page per pull").isEqualTo(2);
+    }
+
+    @Test
     void aPullOfAWorkspaceWithInvoicePullOffIsRefusedWithWhatToDo() {
         assertThat(api.put(supplierPath("/settings"), "{\"modules\":{\"invoicePull\":false}}").status()).isEqualTo(200);
         ApiClient.Response refused = api.post(supplierPath("/sync/invoice-pull"), "");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asText()).contains("Invoice pull is off");
+    }
+
+    private JsonNode awaitCreditNote(String orderId, String state) {
+        return await().atMost(WAIT).until(() -> api.document(ws.supplier(), orderId, "ACCRECCREDIT"),
+                document -> document != null && state.equals(document.get("state").asText()));
     }
 
     private int pull() {

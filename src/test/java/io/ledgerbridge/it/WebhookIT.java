@@ -109,6 +109,38 @@ class WebhookIT extends DeliveryTestBase {
                 && record.value().contains(email) && record.value().contains(contactId), WAIT)).isNotEmpty();
     }
 
+    @Test
+    void aCreditNoteVoidedInXeroIsVoidedHereThroughItsWebhook() {
+        // not allocated, so that Xero lets it be voided
+        assertThat(api.put(supplierPath("/settings"), "{\"allocateCreditNotes\":false}").status()).isEqualTo(200);
+        String orderId = orders.send();
+        orders.awaitState(orderId, "SYNCED");
+        kafka.send("orders.events", ws.supplier(),
+                OrderEvents.creditNote(ws.supplier(), ws.venue(), orderId, 2, "CN-" + orderId).toString());
+        JsonNode credit = await().atMost(WAIT).until(() -> api.document(ws.supplier(), orderId, "ACCRECCREDIT"),
+                document -> document != null && "SYNCED".equals(document.get("state").asText()));
+        String creditNoteId = credit.get("xeroId").asText();
+        JsonNode configured = SandboxClient.read(sandbox.control("PUT", "/sandbox/webhooks",
+                "{\"url\":\"http://localhost:" + port + "/webhooks/xero\",\"key\":\"" + KEY + "\"}"));
+        assertThat(configured.get("active").asBoolean()).as(configured.toString()).isTrue();
+
+        sandbox.accounting(ws.supplierTenant(), "POST", "/CreditNotes/" + creditNoteId,
+                "{\"CreditNotes\":[{\"CreditNoteID\":\"" + creditNoteId + "\",\"Status\":\"VOIDED\"}]}");
+
+        JsonNode voided = await().atMost(WAIT).until(() -> api.document(ws.supplier(), orderId, "ACCRECCREDIT"),
+                document -> "VOIDED".equals(document.get("state").asText()));
+        assertThat(voided.get("xeroStatus").asText()).isEqualTo("VOIDED");
+        assertThat(kafka.readUntil("xero.sync.status", record -> record.value().contains("\"orderId\":\"" + orderId + "\"")
+                && record.value().contains("\"xeroType\":\"ACCRECCREDIT\"") && record.value().contains("\"state\":\"VOIDED\""),
+                WAIT)).isNotEmpty();
+        assertThat(sandbox.calls(ws.supplierTenant()).stream()
+                .filter(call -> call.path("path").asText().startsWith("/api.xro/2.0/CreditNotes?IDs=")).count())
+                .as("the credit note read by id after its event").isPositive();
+        assertThat(sandbox.calls(ws.supplierTenant()).stream()
+                .noneMatch(call -> call.path("path").asText().startsWith("/api.xro/2.0/CreditNotes?page=")))
+                .as("no pull ran").isTrue();
+    }
+
     private static String sandboxUrl(JsonNode document) {
         return "https://orders.example/ledgerbridge/documents/" + document.get("documentId").asText();
     }
