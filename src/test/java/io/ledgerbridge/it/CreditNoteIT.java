@@ -129,6 +129,18 @@ class CreditNoteIT extends DeliveryTestBase {
 
     @Test
     void aCreditNoteFullyAllocatedInXeroIsLockedNotChanged() {
+        // A person allocates it in Xero: LedgerBridge must not have allocated it first (allocation is on by default).
+        assertThat(api.put("/api/v1/workspaces/demo-supplier/settings", "{\"allocateCreditNotes\":false}").status())
+                .isEqualTo(200);
+        try {
+            allocatedInXeroByAPerson();
+        } finally {
+            assertThat(api.put("/api/v1/workspaces/demo-supplier/settings", "{\"allocateCreditNotes\":true}").status())
+                    .isEqualTo(200);
+        }
+    }
+
+    private void allocatedInXeroByAPerson() {
         String orderId = "a-" + UUID.randomUUID().toString().substring(0, 8);
         kafka.send("orders.events", "demo-supplier", order(orderId).toString());
         JsonNode invoice = await().atMost(WAIT).until(() -> api.document("demo-supplier", orderId, "ACCREC"),
@@ -148,7 +160,8 @@ class CreditNoteIT extends DeliveryTestBase {
         kafka.send("orders.events", "demo-supplier", updated.toString());
 
         JsonNode locked = awaitState("demo-supplier", orderId, "ACCRECCREDIT", "LOCKED", 3);
-        assertThat(locked.get("error").asText()).contains("change it in Xero");
+        assertThat(locked.get("error").asText()).contains("change it in Xero")
+                .contains("allocation (or refund) of this credit note that LedgerBridge did not make");
         assertThat(sandbox.creditNotes(XeroSandbox.SUPPLIER_TENANT, "CN-" + orderId)).singleElement().satisfies(note -> {
             assertThat(note.get("Status").asText()).isEqualTo("PAID");
             assertThat(note.get("Total").decimalValue()).isEqualByComparingTo("25.50");
