@@ -270,6 +270,30 @@ class CreditNoteAllocationIT extends DeliveryTestBase {
     }
 
     @Test
+    void anAllocationXeroRefusesIsToldToThePlatformWithItsPlainReason() {
+        TestWorkspaces.Pair pair = allocating();
+        String orderId = "af-" + UUID.randomUUID().toString().substring(0, 8);
+        sendInvoice(pair, orderId);
+        JsonNode invoice = awaitState(pair.supplier(), orderId, "ACCREC", "SYNCED");
+        // Paid in full in Xero before the credit note arrives: there is nothing left to allocate it to.
+        sandbox.control("POST", "/sandbox/tenants/" + pair.supplierTenant() + "/invoices/"
+                + invoice.get("xeroId").asText() + "/pay", null);
+        sendCreditNote(pair, orderId, 2);
+
+        JsonNode refused = awaitAllocation(pair.supplier(), orderId, "ACCRECCREDIT", "REFUSED");
+        assertThat(refused.get("state").asText()).isEqualTo("SYNCED");
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> events = kafka.readUntil(
+                "xero.sync.status", record -> record.value().contains(orderId) && record.value().contains("ACCRECCREDIT")
+                        && record.value().contains("could not be allocated"), WAIT);
+        assertThat(events).as("the credit note's status event tells why it was not allocated").singleElement()
+                .satisfies(event -> assertThat(event.value())
+                        .contains("the invoice is paid in Xero already")
+                        .contains("Allocate it by hand in Xero")
+                        .contains("\"state\":\"SYNCED\""));
+        assertThat(creditNoteInXero(pair.supplierTenant(), orderId).get("Allocations")).isEmpty();
+    }
+
+    @Test
     void creditNotesCountAgainstTheFreePlanAsInvoicesDo() {
         TestWorkspaces.Pair pair = allocating();
         assertThat(api.put("/api/v1/workspaces/" + pair.supplier(), "{\"name\":\"" + pair.supplier()
