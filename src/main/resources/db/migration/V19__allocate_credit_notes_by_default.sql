@@ -5,3 +5,7 @@
 ALTER TABLE workspace_settings
     ALTER COLUMN allocate_credit_notes SET DEFAULT true;
 UPDATE workspace_settings SET allocate_credit_notes = true, updated_at = now() WHERE NOT allocate_credit_notes;
+
+-- credit_note_allocations.allocation_state gains REMOVING (AllocationState): our allocation's DELETE went without an
+-- answer (or with a 5xx or 404), so the credit note is read from Xero before anything goes again. Once Xero no longer
+-- holds it, the row is DUE again (allocation_id and amount cleared) and the credit note is released to the lane.
