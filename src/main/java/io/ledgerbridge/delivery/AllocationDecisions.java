@@ -152,6 +152,107 @@ final class AllocationDecisions {
         return new Later(at, error, attempt);
     }
 
+    // ---- a newer version of an allocated credit note ------------------------------------------------------------
+
+    /**
+     * Whether a credit note the lane claimed waits for its allocation's removal: it is in Xero and LedgerBridge's
+     * allocation of it is (or may be) there ({@code allocation}: its state; null when it has none). Xero refuses to
+     * change an allocated credit note, so a newer version would be refused and LOCKED; it waits instead, and the
+     * allocation job releases it once the allocation is removed. Null: it goes on through the pass.
+     */
+    static Transition hold(DueDocument due, AllocationState allocation) {
+        if (!due.creditNote() || due.xeroId() == null || allocation == null) {
+            return null;
+        }
+        return switch (allocation) {
+            case SENT, APPLIED, REMOVING -> new Transition.Waiting(WaitingReason.ALLOCATION_REMOVAL,
+                    DeliveryMessages.AWAITS_ALLOCATION_REMOVAL, DeliveryMessages.fix(WaitingReason.ALLOCATION_REMOVAL));
+            case DUE, REFUSED -> null;
+        };
+    }
+
+    /** Before a removal is sent (again). */
+    sealed interface BeforeRemoval {
+        /** Send {@code DELETE /CreditNotes/{id}/Allocations/{allocationId}}. */
+        record Send(UUID allocationId) implements BeforeRemoval {
+        }
+
+        /** Nothing to send: this is the outcome. */
+        record Done(RemovalOutcome outcome) implements BeforeRemoval {
+        }
+    }
+
+    /**
+     * What to do, from the credit note as Xero holds it now ({@code creditNote}; null when it was not read: the
+     * allocation is APPLIED with its id known). Read back, our allocation is the one of the stored id, or, when Xero's
+     * answer named none, the one to the invoice it was sent to; when Xero no longer shows it, it is removed.
+     */
+    static BeforeRemoval beforeRemoval(DueRemoval due, XeroCreditNoteCredit creditNote) {
+        if (creditNote == null) {
+            if (due.readFirst()) {
+                throw new IllegalArgumentException("an allocation whose removal is unknown is read from Xero first");
+            }
+            return new BeforeRemoval.Send(due.allocationId());
+        }
+        List<XeroAllocation> allocations = creditNote.allocations() == null ? List.of() : creditNote.allocations();
+        for (XeroAllocation allocation : allocations) {
+            boolean ours = due.allocationId() != null ? due.allocationId().equals(allocation.allocationId())
+                    : allocation.invoice() != null && allocation.invoice().invoiceId().equals(due.invoiceXeroId())
+                            && (due.amount() == null || allocation.amount() == null
+                                    || due.amount().compareTo(allocation.amount()) == 0);
+            if (ours && allocation.allocationId() != null) {
+                return new BeforeRemoval.Send(allocation.allocationId());
+            }
+        }
+        return new BeforeRemoval.Done(new RemovalOutcome.Removed());
+    }
+
+    /**
+     * Xero's answer to the DELETE: 200 removed it; a 404 (no such allocation: removed already?), a 5xx or no answer
+     * leave it unknown until the credit note is read back; another refusal is for good.
+     */
+    static RemovalOutcome afterRemoval(XeroReply reply, Timing timing, int failures) {
+        if (reply instanceof XeroReply.Ok) {
+            return new RemovalOutcome.Removed();
+        }
+        if (reply instanceof XeroReply.NotSent notSent) {
+            return new RemovalOutcome.Later(notSent.notBefore(), null, false);
+        }
+        if (reply instanceof XeroReply.Refused refused) {
+            XeroFailure failure = refused.failure();
+            if (failure.status() == 404) {
+                return new RemovalOutcome.Unknown(timing.backoff(failures),
+                        DeliveryMessages.removalOnItsWay("Xero did not find the allocation; the credit note is read back"));
+            }
+            return switch (failure.kind()) {
+                case THROTTLED -> new RemovalOutcome.Later(timing.retryAfter(failure), null, false);
+                case REJECTED -> new RemovalOutcome.Refused(DeliveryMessages.removalRefused(String.join(" ",
+                        failure.messages().isEmpty() ? List.of(failure.detail()) : failure.messages())));
+                case TEMPORARY -> new RemovalOutcome.Unknown(timing.backoff(failures),
+                        DeliveryMessages.removalOnItsWay(failure.detail()));
+                case NEEDS_RECONNECT, TOKEN_EXPIRED -> new RemovalOutcome.Later(timing.backoff(failures),
+                        DeliveryMessages.reconnect(failure.detail()), true);
+            };
+        }
+        if (reply instanceof XeroReply.NoAnswer noAnswer) {
+            return noAnswer.mayHaveReachedXero()
+                    ? new RemovalOutcome.Unknown(timing.backoff(failures), DeliveryMessages.removalOnItsWay(noAnswer.error()))
+                    : new RemovalOutcome.Later(timing.backoff(failures), DeliveryMessages.removalOnItsWay(noAnswer.error()), true);
+        }
+        return readFailed(reply, timing, failures);
+    }
+
+    /** The read of the credit note before a removal got no answer: nothing was sent, the allocation stays as it is. */
+    static RemovalOutcome readFailed(XeroReply reply, Timing timing, int failures) {
+        if (reply instanceof XeroReply.NotSent notSent) {
+            return new RemovalOutcome.Later(notSent.notBefore(), null, false);
+        }
+        if (reply instanceof XeroReply.Refused refused && refused.failure().kind() == XeroFailure.Kind.THROTTLED) {
+            return new RemovalOutcome.Later(timing.retryAfter(refused.failure()), null, false);
+        }
+        return new RemovalOutcome.Later(timing.backoff(failures), DeliveryMessages.removalOnItsWay(describe(reply)), true);
+    }
+
     private static String describe(XeroReply reply) {
         if (reply instanceof XeroReply.Refused refused) {
             return refused.failure().detail();

@@ -8,7 +8,9 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,6 +46,190 @@ class AllocationRepository {
                 """)
                 .query(String.class)
                 .list();
+    }
+
+    /**
+     * Workspaces with an allocation of ours to remove: a newer version of its credit note waits for it, or an earlier
+     * removal got no answer. Removed whatever the workspace's setting: the newer version cannot go before.
+     */
+    List<String> workspacesWithRemovals() {
+        return jdbc.sql("""
+                SELECT DISTINCT a.workspace_id FROM credit_note_allocations a
+                  JOIN documents cn ON cn.workspace_id = a.workspace_id AND cn.document_id = a.document_id
+                 WHERE a.allocation_state = 'REMOVING'
+                    OR (a.allocation_state = 'APPLIED' AND cn.state = 'WAITING' AND cn.waiting_reason = 'ALLOCATION_REMOVAL')
+                """)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * For the delivery lane: the state of LedgerBridge's allocation of each of these credit notes that has one
+     * (absent: none yet).
+     */
+    Map<UUID, AllocationState> states(String workspaceId, List<UUID> documentIds) {
+        if (documentIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, AllocationState> states = new HashMap<>();
+        jdbc.sql("""
+                SELECT document_id, allocation_state FROM credit_note_allocations
+                 WHERE workspace_id = :ws AND document_id IN (:ids)
+                """)
+                .param("ws", workspaceId).param("ids", documentIds)
+                .query((rs, n) -> Map.entry(rs.getObject("document_id", UUID.class),
+                        AllocationState.valueOf(rs.getString("allocation_state"))))
+                .list()
+                .forEach(entry -> states.put(entry.getKey(), entry.getValue()));
+        return states;
+    }
+
+    /** Up to {@code limit} of the workspace's allocations to remove now, held for {@code lease} under {@code token}. */
+    List<DueRemoval> claimRemovals(String workspaceId, UUID token, int limit, Duration lease) {
+        List<UUID> claimed = jdbc.sql("""
+                UPDATE credit_note_allocations SET claimed_until = now() + CAST(:lease AS interval), claim_token = :token
+                 WHERE workspace_id = :ws AND document_id IN (
+                       SELECT a.document_id FROM credit_note_allocations a
+                         JOIN documents cn ON cn.workspace_id = a.workspace_id AND cn.document_id = a.document_id
+                        WHERE a.workspace_id = :ws AND a.next_attempt_at <= now()
+                          AND (a.claimed_until IS NULL OR a.claimed_until < now())
+                          AND (a.allocation_state = 'REMOVING'
+                               OR (a.allocation_state = 'APPLIED' AND cn.state = 'WAITING'
+                                   AND cn.waiting_reason = 'ALLOCATION_REMOVAL'))
+                        ORDER BY a.next_attempt_at, a.created_at
+                        LIMIT :limit FOR UPDATE OF a SKIP LOCKED)
+                RETURNING document_id
+                """)
+                .param("ws", workspaceId).param("token", token).param("limit", limit)
+                .param("lease", lease.toSeconds() + " seconds")
+                .query(UUID.class)
+                .list();
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT a.workspace_id, a.document_id, a.allocation_state, cn.xero_id AS credit_note_xero_id,
+                       a.invoice_xero_id, a.allocation_id, a.amount, cn.version, a.attempts, a.failures,
+                       cn.order_id, cn.xero_type
+                  FROM credit_note_allocations a
+                  JOIN documents cn ON cn.workspace_id = a.workspace_id AND cn.document_id = a.document_id
+                 WHERE a.workspace_id = :ws AND a.claim_token = :token AND a.document_id IN (:ids)
+                 ORDER BY a.next_attempt_at, a.created_at
+                """)
+                .param("ws", workspaceId).param("token", token).param("ids", claimed)
+                .query(DueRemoval.class)
+                .list();
+    }
+
+    /**
+     * Written before the DELETE goes: if this process dies before the answer is recorded, the next run reads the
+     * credit note before anything goes again.
+     *
+     * @return whether the claim still holds it (else nothing may be sent)
+     */
+    boolean removing(UUID token, DueRemoval due, UUID allocationId) {
+        return jdbc.sql("""
+                UPDATE credit_note_allocations
+                   SET allocation_state = 'REMOVING', allocation_id = :allocationId, updated_at = now()
+                 WHERE %s
+                """.formatted(FENCE))
+                .param("ws", due.workspaceId()).param("id", due.documentId()).param("token", token)
+                .param("allocationId", allocationId)
+                .update() == 1;
+    }
+
+    /**
+     * Within the caller's transaction: a removal's outcome, fenced by the claim, what it means for the credit note
+     * that waits for it (released to the lane once the allocation is gone, LOCKED when Xero refused to remove it),
+     * and its line in the credit note's history.
+     *
+     * @return whether it landed (the claim still held the allocation)
+     */
+    boolean applyRemoval(UUID token, DueRemoval due, RemovalOutcome outcome, String operation, Integer httpStatus) {
+        JdbcClient.StatementSpec statement;
+        String message;
+        String word;
+        if (outcome instanceof RemovalOutcome.Removed) {
+            statement = jdbc.sql("""
+                    UPDATE credit_note_allocations
+                       SET allocation_state = 'DUE', allocation_id = NULL, amount = NULL, error = NULL, fix_hint = NULL,
+                           attempts = attempts + 1, failures = 0, next_attempt_at = now(),
+                           claimed_until = NULL, claim_token = NULL, updated_at = now()
+                     WHERE %s
+                    """.formatted(FENCE));
+            message = "Removed the allocation of " + due.amount() + " to invoice " + due.invoiceXeroId()
+                    + ", so that the newer version can be sent; it is allocated again once Xero holds that version";
+            word = "UNALLOCATED";
+        } else if (outcome instanceof RemovalOutcome.Refused refused) {
+            statement = jdbc.sql("""
+                    UPDATE credit_note_allocations
+                       SET error = :error, attempts = attempts + 1, failures = 0,
+                           claimed_until = NULL, claim_token = NULL, updated_at = now()
+                     WHERE %s
+                    """.formatted(FENCE))
+                    .param("error", refused.reason());
+            message = refused.reason();
+            word = "FAILED";
+        } else if (outcome instanceof RemovalOutcome.Later later) {
+            statement = jdbc.sql("""
+                    UPDATE credit_note_allocations
+                       SET next_attempt_at = :next, error = COALESCE(:error, error),
+                           attempts = attempts + :attempt, failures = failures + :attempt,
+                           claimed_until = NULL, claim_token = NULL, updated_at = now()
+                     WHERE %s
+                    """.formatted(FENCE))
+                    .param("next", Timestamp.from(later.at())).param("error", later.error(), Types.VARCHAR)
+                    .param("attempt", later.attempt() ? 1 : 0);
+            message = later.error();
+            word = later.attempt() ? "RETRY" : "THROTTLED";
+        } else {
+            RemovalOutcome.Unknown unknown = (RemovalOutcome.Unknown) outcome;
+            statement = jdbc.sql("""
+                    UPDATE credit_note_allocations
+                       SET allocation_state = 'REMOVING', next_attempt_at = :next, error = COALESCE(:error, error),
+                           attempts = attempts + 1, failures = failures + 1,
+                           claimed_until = NULL, claim_token = NULL, updated_at = now()
+                     WHERE %s
+                    """.formatted(FENCE))
+                    .param("next", Timestamp.from(unknown.at())).param("error", unknown.error(), Types.VARCHAR);
+            message = unknown.error();
+            word = "UNKNOWN";
+        }
+        boolean landed = statement.param("ws", due.workspaceId()).param("id", due.documentId()).param("token", token)
+                .update() == 1;
+        if (!landed) {
+            return false;
+        }
+        if (outcome instanceof RemovalOutcome.Removed) {
+            jdbc.sql("""
+                    UPDATE documents SET state = 'PENDING', waiting_reason = NULL, error = NULL, fix_hint = NULL,
+                           next_attempt_at = now(), updated_at = now()
+                     WHERE workspace_id = :ws AND document_id = :id AND state = 'WAITING'
+                       AND waiting_reason = 'ALLOCATION_REMOVAL'
+                    """)
+                    .param("ws", due.workspaceId()).param("id", due.documentId())
+                    .update();
+        } else if (outcome instanceof RemovalOutcome.Refused refused) {
+            jdbc.sql("""
+                    UPDATE documents SET state = 'LOCKED', waiting_reason = NULL, error = :error, fix_hint = :hint,
+                           updated_at = now()
+                     WHERE workspace_id = :ws AND document_id = :id AND state = 'WAITING'
+                       AND waiting_reason = 'ALLOCATION_REMOVAL'
+                    """)
+                    .param("ws", due.workspaceId()).param("id", due.documentId())
+                    .param("error", refused.reason()).param("hint", DeliveryMessages.CHANGE_IT_IN_XERO_FIX)
+                    .update();
+        }
+        jdbc.sql("""
+                INSERT INTO document_attempts (workspace_id, document_id, version, operation, idempotency_key,
+                                               http_status, outcome, message)
+                VALUES (:ws, :id, :version, :operation, NULL, :status, :outcome, :message)
+                """)
+                .param("ws", due.workspaceId()).param("id", due.documentId()).param("version", due.version())
+                .param("operation", operation).param("status", httpStatus, Types.INTEGER).param("outcome", word)
+                .param("message", message, Types.VARCHAR)
+                .update();
+        return true;
     }
 
     /**
@@ -91,7 +277,8 @@ class AllocationRepository {
         return jdbc.sql("""
                 SELECT a.workspace_id, a.document_id, a.invoice_document_id, a.allocation_state,
                        cn.xero_id AS credit_note_xero_id, cn.total AS credit_total, cn.version,
-                       COALESCE(a.invoice_xero_id, inv.xero_id) AS invoice_xero_id, a.attempts, a.failures
+                       COALESCE(a.invoice_xero_id, inv.xero_id) AS invoice_xero_id, a.attempts, a.failures,
+                       cn.order_id, cn.xero_type, cn.xero_status AS credit_note_xero_status
                   FROM credit_note_allocations a
                   JOIN documents cn ON cn.workspace_id = a.workspace_id AND cn.document_id = a.document_id
                   JOIN documents inv ON inv.workspace_id = a.workspace_id AND inv.document_id = a.invoice_document_id

@@ -11,6 +11,11 @@ enum AllocationState {
     SENT,
     /** Xero holds the allocation. */
     APPLIED,
+    /**
+     * Our allocation is being removed for a newer version of the credit note: its DELETE went without an answer (or
+     * with a 5xx or a 404), so the credit note is read from Xero before anything goes again.
+     */
+    REMOVING,
     /** Xero refused it for good (the invoice paid or voided meanwhile, nothing left to allocate): a person decides. */
     REFUSED
 }

@@ -53,6 +53,7 @@ class CreditNoteAllocations {
     static final int BATCH = 10;
 
     private final AllocationRepository allocations;
+    private final StatusEvents statusEvents;
     private final WorkspaceRepository workspaces;
     private final XeroConnectionRepository connections;
     private final TokenService tokens;
@@ -63,10 +64,11 @@ class CreditNoteAllocations {
     private final Duration lease;
     private final Duration window;
 
-    CreditNoteAllocations(AllocationRepository allocations, WorkspaceRepository workspaces,
+    CreditNoteAllocations(AllocationRepository allocations, StatusEvents statusEvents, WorkspaceRepository workspaces,
                           XeroConnectionRepository connections, TokenService tokens, PacedXero xero, XeroJson xeroJson,
                           TransactionTemplate transaction, Clock clock, DeliverySettings settings, PacingSettings pacing) {
         this.allocations = allocations;
+        this.statusEvents = statusEvents;
         this.workspaces = workspaces;
         this.connections = connections;
         this.tokens = tokens;
@@ -78,12 +80,17 @@ class CreditNoteAllocations {
         this.window = pacing.window();
     }
 
-    /** Workspaces with allocation on, connected, with a credit note whose allocation is not settled. */
+    /**
+     * Connected workspaces with an allocation of ours to remove (whatever the setting: a newer version of the credit
+     * note waits for it), or with allocation on and a credit note whose allocation is not settled.
+     */
     public List<String> workspaces() {
-        return allocations.workspacesWithWork().stream()
+        Set<String> removing = new HashSet<>(allocations.workspacesWithRemovals());
+        Set<String> all = new java.util.LinkedHashSet<>(removing);
+        allocations.workspacesWithWork().stream()
                 .filter(id -> workspaces.settings(id).map(WorkspaceSettings::allocateCreditNotes).orElse(false))
-                .filter(id -> connections.find(id).map(XeroConnection::usable).orElse(false))
-                .toList();
+                .forEach(all::add);
+        return all.stream().filter(id -> connections.find(id).map(XeroConnection::usable).orElse(false)).toList();
     }
 
     /** The schedule's step: what cannot go now (not connected, throttled, a fault of ours) goes at a later run. */
@@ -97,6 +104,10 @@ class CreditNoteAllocations {
 
     void allocate(String workspaceId) {
         XeroConnection connection = tokens.connection(workspaceId);
+        remove(connection, workspaceId);
+        if (!workspaces.settings(workspaceId).map(WorkspaceSettings::allocateCreditNotes).orElse(false)) {
+            return;
+        }
         UUID token = UUID.randomUUID();
         List<DueAllocation> due = transaction.execute(status -> allocations.claim(workspaceId, token, BATCH, lease));
         if (due == null || due.isEmpty()) {
@@ -184,6 +195,82 @@ class CreditNoteAllocations {
         return record(token, allocation, outcome, "ALLOCATE", key, Pass.status(reply));
     }
 
+    /**
+     * Our allocations whose credit note has a newer version waiting (Xero refuses to change an allocated credit note):
+     * each is removed with {@code DELETE /CreditNotes/{id}/Allocations/{AllocationID}}, marked REMOVING before it
+     * goes; one whose removal got no answer (or whose id is not known) is settled by reading the credit note first.
+     * Once removed, the allocation is DUE again and the credit note goes to the lane, in one transaction: after it is
+     * SYNCED at its new version, it is allocated again for its new total.
+     */
+    private void remove(XeroConnection connection, String workspaceId) {
+        UUID token = UUID.randomUUID();
+        List<DueRemoval> due = transaction.execute(status -> allocations.claimRemovals(workspaceId, token, BATCH, lease));
+        if (due == null || due.isEmpty()) {
+            return;
+        }
+        try {
+            Timing timing = new Timing(clock.instant(), window);
+            for (DueRemoval removal : due) {
+                removeOne(connection, token, removal, timing);
+            }
+        } finally {
+            allocations.release(workspaceId, token);
+        }
+    }
+
+    private void removeOne(XeroConnection connection, UUID token, DueRemoval due, Timing timing) {
+        String creditNotePath = "/CreditNotes/" + due.creditNoteXeroId();
+        XeroCreditNoteCredit creditNote = null;
+        if (due.readFirst()) {
+            XeroReply read = xero.reply(connection, XeroRequest.get(due.workspaceId(), creditNotePath, null), Priority.PUSH);
+            if (!(read instanceof XeroReply.Ok ok)) {
+                recordRemoval(token, due, AllocationDecisions.readFailed(read, timing, due.failures()),
+                        "UNALLOCATE_LOOKUP", Pass.status(read));
+                return;
+            }
+            creditNote = xeroJson.list(ok.response().body(), "CreditNotes", XeroCreditNoteCredit.class).stream()
+                    .findFirst().orElse(null);
+            if (creditNote == null) {
+                recordRemoval(token, due, new RemovalOutcome.Later(timing.backoff(due.failures()),
+                        DeliveryMessages.removalOnItsWay("Xero did not return the credit note"), true),
+                        "UNALLOCATE_LOOKUP", ok.response().status());
+                return;
+            }
+        }
+        AllocationDecisions.BeforeRemoval before = AllocationDecisions.beforeRemoval(due, creditNote);
+        if (before instanceof AllocationDecisions.BeforeRemoval.Done done) {
+            recordRemoval(token, due, done.outcome(), "UNALLOCATE_LOOKUP", 200);
+            return;
+        }
+        UUID allocationId = ((AllocationDecisions.BeforeRemoval.Send) before).allocationId();
+        if (!allocations.removing(token, due, allocationId)) {
+            return; // another run holds it now
+        }
+        XeroReply reply = xero.reply(connection, XeroRequest.write(due.workspaceId(), "DELETE",
+                creditNotePath + "/Allocations/" + allocationId, null, null, null), Priority.PUSH);
+        recordRemoval(token, due, AllocationDecisions.afterRemoval(reply, timing, due.failures()), "UNALLOCATE",
+                Pass.status(reply));
+    }
+
+    private void recordRemoval(UUID token, DueRemoval due, RemovalOutcome outcome, String operation, Integer status) {
+        Boolean landed = transaction.execute(tx -> {
+            boolean applied = allocations.applyRemoval(token, due, outcome, operation, status);
+            if (applied && outcome instanceof RemovalOutcome.Refused refused) {
+                statusEvents.removalRefused(due, refused);
+            }
+            return applied;
+        });
+        if (!Boolean.TRUE.equals(landed)) {
+            log.warn("Workspace {}: the removal of credit note {}'s allocation was not recorded: another run holds it now",
+                    due.workspaceId(), due.documentId());
+        } else if (outcome instanceof RemovalOutcome.Removed) {
+            log.info("Workspace {}: credit note {}'s allocation to invoice {} removed, for its newer version",
+                    due.workspaceId(), due.documentId(), due.invoiceXeroId());
+        } else if (outcome instanceof RemovalOutcome.Refused refused) {
+            log.warn("Workspace {}: credit note {}: {}", due.workspaceId(), due.documentId(), refused.reason());
+        }
+    }
+
     /** The allocation's date: today (UTC), or the invoice's date when that is later (Xero allocates from it on). */
     private LocalDate date(XeroInvoice invoice) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -193,7 +280,13 @@ class CreditNoteAllocations {
 
     private AllocationOutcome record(UUID token, DueAllocation allocation, AllocationOutcome outcome, String operation,
                                      String key, Integer status) {
-        Boolean landed = transaction.execute(tx -> allocations.apply(token, allocation, outcome, operation, key, status));
+        Boolean landed = transaction.execute(tx -> {
+            boolean applied = allocations.apply(token, allocation, outcome, operation, key, status);
+            if (applied && outcome instanceof AllocationOutcome.Refused refused) {
+                statusEvents.allocationRefused(allocation, refused);
+            }
+            return applied;
+        });
         if (!Boolean.TRUE.equals(landed)) {
             log.warn("Workspace {}: the allocation of credit note {} was not recorded: another run holds it now",
                     allocation.workspaceId(), allocation.documentId());

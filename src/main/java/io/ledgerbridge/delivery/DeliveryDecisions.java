@@ -158,7 +158,10 @@ final class DeliveryDecisions {
                 : answer.validationErrors().stream().map(XeroMessage::message).filter(Objects::nonNull).toList();
         String status = statusInXero != null ? statusInXero : due.xeroStatus();
         if (XeroMessages.paidLock(messages, status)) {
-            return new Transition.Locked(status, CHANGE_IT_IN_XERO);
+            // a credit note LedgerBridge allocated waits for that allocation's removal before it is sent (AllocationHold):
+            // one Xero still refuses (allocated, or PAID: used up) holds an allocation or refund someone else made
+            return new Transition.Locked(status, due.creditNote() ? DeliveryMessages.ALLOCATED_BY_SOMEONE_ELSE
+                    : CHANGE_IT_IN_XERO);
         }
         if (due.cancelled() && GONE.contains(status)) {
             return new Transition.Voided(due.xeroId(), status);

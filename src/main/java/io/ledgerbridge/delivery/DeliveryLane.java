@@ -10,12 +10,13 @@ import org.springframework.stereotype.Component;
  * ({@link PassRecorder}). Xero is never called inside a transaction, and a document is never sent while the outcome
  * of an earlier write of it is unknown.
  * <p>
- * claim → code → resolve contacts → look up → quota → cancels → send → pay → record (each step records its own).
+ * claim → hold credit notes whose allocation is to be removed first → code → resolve contacts → look up → quota → cancels → send → pay → record (each step records its own).
  */
 @Component("deliveryLane")
 class DeliveryLane {
 
     private final PassOpener passes;
+    private final AllocationHold allocationHold;
     private final LaneDispatcher dispatcher;
     private final CodingStep code;
     private final ContactStep contacts;
@@ -25,9 +26,11 @@ class DeliveryLane {
     private final WriteStep send;
     private final PaymentStep pay;
 
-    DeliveryLane(PassOpener passes, LaneDispatcher dispatcher, CodingStep code, ContactStep contacts, LookupStep lookUps,
+    DeliveryLane(PassOpener passes, AllocationHold allocationHold, LaneDispatcher dispatcher, CodingStep code,
+                 ContactStep contacts, LookupStep lookUps,
                  QuotaStep quota, CancelStep cancels, WriteStep send, PaymentStep pay) {
         this.passes = passes;
+        this.allocationHold = allocationHold;
         this.dispatcher = dispatcher;
         this.code = code;
         this.contacts = contacts;
@@ -60,6 +63,7 @@ class DeliveryLane {
             if (pass.unavailable != null) {
                 pass.stop(pass.unavailable, DeliveryMessages.TEMPORARY);
             }
+            allocationHold.run(pass);
             code.run(pass);
             contacts.run(pass);
             lookUps.run(pass);

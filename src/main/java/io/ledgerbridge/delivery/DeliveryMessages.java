@@ -41,6 +41,7 @@ final class DeliveryMessages {
             case MANUAL_SYNC -> FixHints.START_SYNC;
             case GL_ACCOUNT_REQUIRED -> GL_ACCOUNT_REQUIRED_FIX;
             case PAYMENT_AWAITS_APPROVAL -> FixHints.APPROVE_THEN_RESYNC;
+            case ALLOCATION_REMOVAL -> FixHints.ALLOCATION_REMOVAL;
         };
     }
 
@@ -67,6 +68,25 @@ final class DeliveryMessages {
 
     static String paymentOnItsWay(String why) {
         return "The invoice is in Xero; its payment did not get there yet: " + why;
+    }
+
+    static final String AWAITS_ALLOCATION_REMOVAL = "A newer version of this credit note waits: Xero holds"
+            + " LedgerBridge's allocation of it to the invoice, and refuses to change an allocated credit note, so the"
+            + " allocation is removed first; the credit note is then updated and allocated again for its new total.";
+
+    /** Xero refused to change a credit note for an allocation LedgerBridge did not make (a person's, in Xero). */
+    static final String ALLOCATED_BY_SOMEONE_ELSE = "Xero holds an allocation (or refund) of this credit note that"
+            + " LedgerBridge did not make, and refuses to change a credit note with one: remove it in Xero and re-sync"
+            + " the document, or change it in Xero.";
+
+    static String removalRefused(String why) {
+        return "A newer version of this credit note could not be sent: Xero refused to remove LedgerBridge's"
+                + " allocation of it (" + why + "). Remove the allocation in Xero and re-sync the document, or change"
+                + " it in Xero.";
+    }
+
+    static String removalOnItsWay(String why) {
+        return "A newer version of this credit note waits for its allocation to be removed in Xero: " + why;
     }
 
     static String allocationRefused(String why) {

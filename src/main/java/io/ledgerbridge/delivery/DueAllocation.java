@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param version           the credit note's version, for its history line
  * @param attempts          recorded outcomes so far: a new Idempotency-Key after each
  * @param failures          temporary failures in a row: what backoff grows with
+ * @param orderId           the credit note's order, xeroType its Xero type and creditNoteXeroStatus its status in
+ *                          Xero: what its status event names
  */
 record DueAllocation(
         String workspaceId,
@@ -23,7 +25,10 @@ record DueAllocation(
         long version,
         UUID invoiceXeroId,
         int attempts,
-        int failures) {
+        int failures,
+        String orderId,
+        String xeroType,
+        String creditNoteXeroStatus) {
 
     /** An earlier sending got no answer: Xero may hold the allocation. */
     boolean sent() {

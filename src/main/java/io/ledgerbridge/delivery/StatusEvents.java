@@ -100,6 +100,23 @@ class StatusEvents {
         return rows.isEmpty() ? List.of() : outbox.add(rows, 0);
     }
 
+    /**
+     * A credit note Xero holds (it stays SYNCED) whose allocation Xero refused for good: its status event carries the
+     * plain reason and what a person does, within the caller's transaction; the sweep publishes it.
+     */
+    List<Outbox.Row> allocationRefused(DueAllocation due, AllocationOutcome.Refused refused) {
+        return told(List.of(new SyncStatusEvent(due.workspaceId(), due.documentId(), due.orderId(), due.xeroType(),
+                due.version(), "SYNCED", null, due.creditNoteXeroId(), due.creditNoteXeroStatus(), refused.reason(),
+                refused.fixHint(), clock.instant())));
+    }
+
+    /** A newer version of a credit note LOCKED because Xero refused to remove our allocation of it (see above). */
+    List<Outbox.Row> removalRefused(DueRemoval due, RemovalOutcome.Refused refused) {
+        return told(List.of(new SyncStatusEvent(due.workspaceId(), due.documentId(), due.orderId(), due.xeroType(),
+                due.version(), "LOCKED", null, due.creditNoteXeroId(), null, refused.reason(),
+                DeliveryMessages.CHANGE_IT_IN_XERO_FIX, clock.instant())));
+    }
+
     /** A workspace's parked documents, one state change each, within the caller's transaction. */
     List<Outbox.Row> parked(String workspaceId, List<DeliveryRepository.ParkedDocument> parked, WaitingReason reason,
                             String error) {

@@ -13,5 +13,10 @@ enum WaitingReason {
     /** Sent as a draft for want of accounts: released by a mapping or a default account. */
     GL_ACCOUNT_REQUIRED,
     /** The platform marked it paid, but Xero holds it unapproved: released by a re-sync once it is approved. */
-    PAYMENT_AWAITS_APPROVAL
+    PAYMENT_AWAITS_APPROVAL,
+    /**
+     * A newer version of a credit note LedgerBridge allocated: Xero refuses to change an allocated credit note, so it
+     * waits until the allocation job removed that allocation ({@link CreditNoteAllocations}), which releases it.
+     */
+    ALLOCATION_REMOVAL
 }

@@ -171,6 +171,8 @@ public final class FixHints {
     public static final String ALLOCATE_BY_HAND = "Allocate it by hand in Xero (open the credit note, then Allocate"
             + " credit) if the invoice still has an amount due, or leave the credit unapplied: LedgerBridge does not"
             + " try again.";
+    public static final String ALLOCATION_REMOVAL = "Nothing to do: the credit note goes by itself once its"
+            + " allocation is removed, and is allocated again after.";
     public static final String CHECK_THE_CREDIT_IN_XERO = "Check in Xero where the credit went (the credit note's"
             + " allocations and refunds); allocate it by hand in Xero if it should go to this invoice.";
 

@@ -5,8 +5,8 @@ package io.ledgerbridge.workspace;
  * contacts, then invoice push and pull ({@link ModuleChain}).
  *
  * @param allocateCreditNotes allocate each credit note to the invoice or bill of its order once both are in Xero
- *                            (issue 11); off by default, as mark-as-paid is, because it applies money in the
- *                            customer's Xero and a credit note with an allocation can no longer be changed there
+ *                            (issue 11); on by default (V19): a later version of a credit note LedgerBridge
+ *                            allocated has that allocation removed, is updated, and is allocated again
  */
 public record WorkspaceSettings(
         String salesAccount,
@@ -23,19 +23,19 @@ public record WorkspaceSettings(
         AddressField contactAddressField,
         boolean allocateCreditNotes) {
 
-    /** Settings without credit-note allocation (it is off unless a workspace turns it on). */
+    /** Settings with credit-note allocation as it is by default: on (a workspace may turn it off). */
     public WorkspaceSettings(String salesAccount, String defaultExpenseAccount, String freightAccount,
                              String surchargeAccount, String clearingAccount, InvoiceStatus invoiceDefaultStatus,
                              boolean autoApproveBills, boolean automaticSync, boolean markAsPaid, Modules modules,
                              PhoneField contactPhoneField, AddressField contactAddressField) {
         this(salesAccount, defaultExpenseAccount, freightAccount, surchargeAccount, clearingAccount,
                 invoiceDefaultStatus, autoApproveBills, automaticSync, markAsPaid, modules, contactPhoneField,
-                contactAddressField, false);
+                contactAddressField, true);
     }
 
     public static WorkspaceSettings defaults() {
         return new WorkspaceSettings(null, null, null, null, null, InvoiceStatus.DRAFT, false, true, false,
-                new Modules(false, false, false, false, false), PhoneField.DEFAULT, AddressField.BILLING);
+                new Modules(false, false, false, false, false), PhoneField.DEFAULT, AddressField.BILLING, true);
     }
 
     /** The status a new Xero document gets. */

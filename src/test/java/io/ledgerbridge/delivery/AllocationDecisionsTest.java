@@ -235,4 +235,136 @@ class AllocationDecisionsTest {
         assertThat(AllocationRepository.attemptOutcome(new Later(NOW, "e", true))).isEqualTo("RETRY");
         assertThat(AllocationRepository.attemptOutcome(new Later(NOW, null, false))).isEqualTo("THROTTLED");
     }
+
+    // ---- a newer version of an allocated credit note -----------------------------------------------------------
+
+    private static final UUID CREDIT_NOTE_IN_XERO = UUID.fromString("00000000-0000-0000-0000-0000000000d4");
+
+    private static DueDocument document(String xeroType, UUID xeroId) {
+        return new DueDocument(UUID.randomUUID(), "ws", "o-1/CN-1", "o-1", xeroType, 3, "credit_note.issued", "{}",
+                xeroId, 2L, "AUTHORISED", false, 1, null, null, null, 0);
+    }
+
+    @Test
+    void aCreditNoteInXeroWithOurAllocationThereOrMaybeThereWaitsForItsRemoval() {
+        for (AllocationState state : List.of(AllocationState.SENT, AllocationState.APPLIED, AllocationState.REMOVING)) {
+            assertThat(AllocationDecisions.hold(document("ACCRECCREDIT", CREDIT_NOTE_IN_XERO), state)).as(state.name())
+                    .isEqualTo(new Transition.Waiting(WaitingReason.ALLOCATION_REMOVAL,
+                            DeliveryMessages.AWAITS_ALLOCATION_REMOVAL, FixHints.ALLOCATION_REMOVAL));
+        }
+        assertThat(AllocationDecisions.hold(document("ACCPAYCREDIT", CREDIT_NOTE_IN_XERO), AllocationState.APPLIED))
+                .isInstanceOf(Transition.Waiting.class);
+    }
+
+    @Test
+    void aCreditNoteWithoutALiveAllocationOfOursGoesOn() {
+        assertThat(AllocationDecisions.hold(document("ACCRECCREDIT", CREDIT_NOTE_IN_XERO), null)).isNull();
+        assertThat(AllocationDecisions.hold(document("ACCRECCREDIT", CREDIT_NOTE_IN_XERO), AllocationState.DUE)).isNull();
+        assertThat(AllocationDecisions.hold(document("ACCRECCREDIT", CREDIT_NOTE_IN_XERO), AllocationState.REFUSED)).isNull();
+        assertThat(AllocationDecisions.hold(document("ACCRECCREDIT", null), AllocationState.APPLIED))
+                .as("not in Xero (yet)").isNull();
+        assertThat(AllocationDecisions.hold(document("ACCREC", CREDIT_NOTE_IN_XERO), AllocationState.APPLIED))
+                .as("an invoice has no allocation of its own").isNull();
+    }
+
+    private static DueRemoval removal(AllocationState state, UUID allocationId) {
+        return new DueRemoval("ws", UUID.randomUUID(), state, CREDIT_NOTE_IN_XERO, INVOICE, allocationId,
+                new BigDecimal("25.50"), 3, 2, 0, "o-1", "ACCRECCREDIT");
+    }
+
+    private static XeroAllocation allocation(UUID id, UUID invoice, String amount) {
+        return new XeroAllocation(id, new BigDecimal(amount), null, new XeroAllocation.InvoiceReference(invoice), null, null);
+    }
+
+    @Test
+    void anAppliedAllocationWithItsIdKnownIsRemovedWithoutARead() {
+        assertThat(removal(AllocationState.APPLIED, ALLOCATION).readFirst()).isFalse();
+        assertThat(AllocationDecisions.beforeRemoval(removal(AllocationState.APPLIED, ALLOCATION), null))
+                .isEqualTo(new AllocationDecisions.BeforeRemoval.Send(ALLOCATION));
+    }
+
+    @Test
+    void anUnknownRemovalOrAnUnknownIdIsReadFirst() {
+        assertThat(removal(AllocationState.REMOVING, ALLOCATION).readFirst()).isTrue();
+        assertThat(removal(AllocationState.APPLIED, null).readFirst()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                AllocationDecisions.beforeRemoval(removal(AllocationState.REMOVING, ALLOCATION), null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void readBackOurAllocationStillThereIsRemovedAgainAndOneGoneIsRemoved() {
+        UUID someoneElses = UUID.randomUUID();
+        assertThat(AllocationDecisions.beforeRemoval(removal(AllocationState.REMOVING, ALLOCATION),
+                creditNote("0", allocation(someoneElses, INVOICE, "5.00"), allocation(ALLOCATION, INVOICE, "25.50"))))
+                .isEqualTo(new AllocationDecisions.BeforeRemoval.Send(ALLOCATION));
+        assertThat(AllocationDecisions.beforeRemoval(removal(AllocationState.REMOVING, ALLOCATION),
+                creditNote("20.50", allocation(someoneElses, INVOICE, "5.00"))))
+                .as("only someone else's allocation left: ours is gone")
+                .isEqualTo(new AllocationDecisions.BeforeRemoval.Done(new RemovalOutcome.Removed()));
+        assertThat(AllocationDecisions.beforeRemoval(removal(AllocationState.REMOVING, ALLOCATION), creditNote("25.50")))
+                .isEqualTo(new AllocationDecisions.BeforeRemoval.Done(new RemovalOutcome.Removed()));
+    }
+
+    @Test
+    void withoutAStoredIdOursIsTheOneToTheInvoiceForTheAmountSent() {
+        UUID found = UUID.randomUUID();
+        assertThat(AllocationDecisions.beforeRemoval(removal(AllocationState.APPLIED, null),
+                creditNote("0", allocation(UUID.randomUUID(), OTHER_INVOICE, "25.50"), allocation(found, INVOICE, "25.50"))))
+                .isEqualTo(new AllocationDecisions.BeforeRemoval.Send(found));
+        assertThat(AllocationDecisions.beforeRemoval(removal(AllocationState.APPLIED, null),
+                creditNote("20.50", allocation(UUID.randomUUID(), INVOICE, "5.00"))))
+                .as("another amount to the same invoice is not ours")
+                .isEqualTo(new AllocationDecisions.BeforeRemoval.Done(new RemovalOutcome.Removed()));
+    }
+
+    @Test
+    void anAnsweredRemovalIsRemoved() {
+        assertThat(AllocationDecisions.afterRemoval(new XeroReply.Ok(null), TIMING, 0)).isEqualTo(new RemovalOutcome.Removed());
+    }
+
+    @Test
+    void aRemovalThatMayHaveReachedXeroIsUnknownSoTheCreditNoteIsReadBack() {
+        assertThat(AllocationDecisions.afterRemoval(refused(XeroFailure.Kind.TEMPORARY, 503), TIMING, 0))
+                .isInstanceOfSatisfying(RemovalOutcome.Unknown.class, u -> assertThat(u.at()).isEqualTo(NOW.plusSeconds(5)));
+        assertThat(AllocationDecisions.afterRemoval(refused(XeroFailure.Kind.REJECTED, 404), TIMING, 0))
+                .as("no such allocation: removed already, or never ours").isInstanceOf(RemovalOutcome.Unknown.class);
+        assertThat(AllocationDecisions.afterRemoval(new XeroReply.NoAnswer("timeout", true), TIMING, 0))
+                .isInstanceOf(RemovalOutcome.Unknown.class);
+    }
+
+    @Test
+    void aRemovalThatDidNotGoIsDueAgainAsItWas() {
+        assertThat(AllocationDecisions.afterRemoval(new XeroReply.NotSent(NOW.plusSeconds(3)), TIMING, 0))
+                .isEqualTo(new RemovalOutcome.Later(NOW.plusSeconds(3), null, false));
+        assertThat(AllocationDecisions.afterRemoval(refused(XeroFailure.Kind.THROTTLED, 429), TIMING, 0))
+                .isEqualTo(new RemovalOutcome.Later(NOW.plusSeconds(7), null, false));
+        assertThat(AllocationDecisions.afterRemoval(new XeroReply.NoAnswer("refused", false), TIMING, 0))
+                .isInstanceOfSatisfying(RemovalOutcome.Later.class, later -> assertThat(later.attempt()).isTrue());
+        for (XeroFailure.Kind kind : List.of(XeroFailure.Kind.NEEDS_RECONNECT, XeroFailure.Kind.TOKEN_EXPIRED)) {
+            assertThat(AllocationDecisions.afterRemoval(refused(kind, 401), TIMING, 0)).isInstanceOfSatisfying(
+                    RemovalOutcome.Later.class, later -> assertThat(later.error()).startsWith("Xero connection expired"));
+        }
+        assertThat(AllocationDecisions.afterRemoval(new XeroReply.Reconnect("invalid_grant"), TIMING, 0))
+                .isInstanceOfSatisfying(RemovalOutcome.Later.class, later -> assertThat(later.error()).contains("invalid_grant"));
+    }
+
+    @Test
+    void aRemovalXeroRefusedLocksTheNewVersionWithXerosWordsAndWhatToDo() {
+        assertThat(AllocationDecisions.afterRemoval(refused(XeroFailure.Kind.REJECTED, 400), TIMING, 0))
+                .isInstanceOfSatisfying(RemovalOutcome.Refused.class, refused -> assertThat(refused.reason())
+                        .contains("Xero refused to remove LedgerBridge's allocation")
+                        .contains("Credit Note cannot be allocated as amount is greater than amount outstanding")
+                        .contains("Remove the allocation in Xero and re-sync the document"));
+    }
+
+    @Test
+    void aReadBeforeARemovalThatFailedLeavesTheAllocationAsItWas() {
+        assertThat(AllocationDecisions.readFailed(refused(XeroFailure.Kind.TEMPORARY, 503), TIMING, 1))
+                .isEqualTo(new RemovalOutcome.Later(NOW.plusSeconds(10), DeliveryMessages.removalOnItsWay("Xero answered 503"), true));
+        assertThat(AllocationDecisions.readFailed(new XeroReply.NotSent(NOW.plusSeconds(2)), TIMING, 1))
+                .isEqualTo(new RemovalOutcome.Later(NOW.plusSeconds(2), null, false));
+        assertThat(AllocationDecisions.readFailed(refused(XeroFailure.Kind.THROTTLED, 429), TIMING, 1))
+                .isEqualTo(new RemovalOutcome.Later(NOW.plusSeconds(7), null, false));
+    }
 }

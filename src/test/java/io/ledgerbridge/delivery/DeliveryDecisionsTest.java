@@ -117,6 +117,18 @@ class DeliveryDecisionsTest {
     }
 
     @Test
+    void aCreditNoteXeroStillRefusesAsAllocatedIsLockedWithWhatAPersonDoesAboutSomeoneElsesAllocation() {
+        DueDocument credit = due("ACCRECCREDIT", XERO_ID, "AUTHORISED", "credit_note.issued", 1);
+        for (String refusal : List.of("This document cannot be edited as it has a payment or credit note allocated to it.",
+                "Invoice not of valid status for modification")) {
+            assertThat(DeliveryDecisions.afterWrite(credit, written(false), answer(XERO_ID, null, refusal), "PAID"))
+                    .isInstanceOfSatisfying(Transition.Locked.class, locked -> assertThat(locked.reason())
+                            .isEqualTo(DeliveryMessages.ALLOCATED_BY_SOMEONE_ELSE)
+                            .contains("LedgerBridge did not make").contains("remove it in Xero and re-sync"));
+        }
+    }
+
+    @Test
     void aCancelXeroTookIsVoided() {
         DueDocument cancel = due("ACCREC", XERO_ID, "AUTHORISED", "order.cancelled", 1);
         assertThat(DeliveryDecisions.afterWrite(cancel, written(false), answer(XERO_ID, "VOIDED"), null))

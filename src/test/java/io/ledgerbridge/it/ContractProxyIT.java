@@ -269,6 +269,17 @@ class ContractProxyIT {
                 assertThat(sandbox.creditNotes(tenant, "CN-" + id)).singleElement()
                         .satisfies(credit -> assertThat(credit.get("Allocations")).hasSize(1));
             }
+            // A newer version of the allocated credit note: the allocation is removed first
+            // (DELETE /CreditNotes/{id}/Allocations/{id}), the credit note updated, then allocated again.
+            ObjectNode corrected = OrderEvents.creditNote(SUPPLIER, VENUE, updated, 4, "CN-" + id);
+            ((ObjectNode) corrected.at("/data/lines/0")).put("quantity", 3);
+            ((ObjectNode) corrected.at("/data/totals")).put("subtotal", new java.math.BigDecimal("28.50"))
+                    .put("total", new java.math.BigDecimal("30.00"));
+            kafka.send(TOPIC, SUPPLIER, corrected.toString());
+            await().atMost(WAIT).until(() -> api.document(SUPPLIER, updated, "ACCRECCREDIT"),
+                    document -> document != null && document.get("version").asLong() == 4
+                            && "SYNCED".equals(document.get("state").asText())
+                            && "APPLIED".equals(document.path("allocationState").asText()));
 
             // Xero fails a write with a 503, so it may or may not have done it: the next pass looks the document
             // up (by its contact, changed since the write, confirmed by its Url) before it sends it again.
@@ -319,7 +330,7 @@ class ContractProxyIT {
                 "POST /Invoices?summarizeErrors", "POST /Invoices?summarizeErrors&unitdp", "POST /CreditNotes?summarizeErrors",
                 "PUT /Payments?summarizeErrors", "PUT /CreditNotes/{id}/Allocations?summarizeErrors", "GET /CreditNotes/{id}",
                 "GET /Invoices?IDs", "GET /Invoices?ContactIDs&page&pageSize",
-                "GET /Invoices?page&pageSize&summaryOnly");
+                "GET /Invoices?page&pageSize&summaryOnly", "DELETE /CreditNotes/{id}/Allocations/{id}");
         assertThat(summary.get("requests").asInt()).as("requests the proxy saw").isGreaterThanOrEqualTo(calls.size());
         assertThat(summary.get("requestViolations").asInt()).as("request violations:%n%s", printed).isZero();
         assertThat(summary.get("responseViolations").asInt()).as("response violations:%n%s", printed).isZero();

@@ -20,9 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A credit_note.issued for an order becomes a coded credit note on both sides (F20): an ACCRECCREDIT in
  * the supplier's organisation and an ACCPAYCREDIT in the venue's, each against the same contact as the
- * order's invoice or bill; a new version updates the same Xero credit note, a fully allocated one is
- * LOCKED, and one whose write got no answer is looked up in Xero, not created twice. Credit notes that
- * waited for credit-note delivery before it existed are due again after the upgrade.
+ * order's invoice or bill, allocated to it (the default); a new version updates the same Xero credit note
+ * (its allocation removed first, then made again), one a person fully allocated in Xero is LOCKED, and one
+ * whose write got no answer is looked up in Xero, not created twice. Credit notes that waited for
+ * credit-note delivery before it existed are due again after the upgrade.
  */
 class CreditNoteIT extends DeliveryTestBase {
 
@@ -60,6 +61,18 @@ class CreditNoteIT extends DeliveryTestBase {
                         && document.get("version").asLong() == version);
     }
 
+    /** The credit note's document at {@code version}, SYNCED, with its allocation APPLIED for {@code amount}. */
+    private void awaitAllocated(String workspace, String orderId, String xeroType, long version, String amount) {
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode document = api.document(workspace, orderId, xeroType);
+            assertThat(document).isNotNull();
+            assertThat(document.get("version").asLong()).isEqualTo(version);
+            assertThat(document.get("state").asText()).as(document.path("error").asText()).isEqualTo("SYNCED");
+            assertThat(document.path("allocationState").asText()).isEqualTo("APPLIED");
+            assertThat(document.path("allocatedAmount").decimalValue()).isEqualByComparingTo(amount);
+        });
+    }
+
     @Test
     void anIssuedCreditNoteBecomesACodedCreditNoteOnBothSidesThenUpdatesInPlace() {
         String orderId = "c-" + UUID.randomUUID().toString().substring(0, 8);
@@ -74,20 +87,27 @@ class CreditNoteIT extends DeliveryTestBase {
         assertThat(purchases.get("xeroStatus").asText()).isEqualTo("AUTHORISED");
         awaitState("demo-supplier", orderId, "ACCREC", "SYNCED", 1);
         awaitState("demo-venue", orderId, "ACCPAY", "SYNCED", 1);
+        // Allocation is on by default: each credit note is allocated to the invoice or bill of its order.
+        awaitAllocated("demo-supplier", orderId, "ACCRECCREDIT", 2, "25.50");
+        awaitAllocated("demo-venue", orderId, "ACCPAYCREDIT", 2, "25.50");
         JsonNode invoice = sandbox.invoices(XeroSandbox.SUPPLIER_TENANT, "INV-" + orderId).get(0);
         JsonNode bill = sandbox.invoices(XeroSandbox.VENUE_TENANT, "INV-" + orderId).get(0);
 
         assertThat(sandbox.creditNotes(XeroSandbox.SUPPLIER_TENANT, "CN-" + orderId)).singleElement().satisfies(credit -> {
             assertThat(credit.get("Type").asText()).isEqualTo("ACCRECCREDIT");
             assertThat(credit.get("CreditNoteID").asText()).isEqualTo(sales.get("xeroId").asText());
-            assertThat(credit.get("Status").asText()).isEqualTo("AUTHORISED");
+            assertThat(credit.get("Status").asText()).as("approved, then used up by its allocation").isEqualTo("PAID");
+            assertThat(credit.get("Allocations")).singleElement().satisfies(allocation -> {
+                assertThat(allocation.at("/Invoice/InvoiceID").asText()).isEqualTo(invoice.get("InvoiceID").asText());
+                assertThat(allocation.get("Amount").decimalValue()).isEqualByComparingTo("25.50");
+            });
             assertThat(credit.get("Contact").get("ContactID").asText()).isEqualTo(invoice.get("Contact").get("ContactID").asText());
             assertThat(credit.get("Reference").asText()).isEqualTo("INV-" + orderId);
             assertThat(credit.has("Url")).isFalse();
             assertThat(credit.get("SubTotal").decimalValue()).isEqualByComparingTo("24.00");
             assertThat(credit.get("TotalTax").decimalValue()).isEqualByComparingTo("1.50");
             assertThat(credit.get("Total").decimalValue()).isEqualByComparingTo("25.50");
-            assertThat(credit.get("RemainingCredit").decimalValue()).isEqualByComparingTo("25.50");
+            assertThat(credit.get("RemainingCredit").decimalValue()).isEqualByComparingTo("0");
             assertThat(credit.get("LineItems").findValuesAsText("AccountCode")).containsExactly("200", "260");
             assertThat(credit.get("LineItems").findValuesAsText("TaxType")).containsExactly("EXEMPTOUTPUT", "OUTPUT");
             assertThat(credit.get("LineItems").get(0).get("Quantity").decimalValue()).isEqualByComparingTo("2");
@@ -111,12 +131,17 @@ class CreditNoteIT extends DeliveryTestBase {
 
         JsonNode salesV3 = awaitState("demo-supplier", orderId, "ACCRECCREDIT", "SYNCED", 3);
         JsonNode purchasesV3 = awaitState("demo-venue", orderId, "ACCPAYCREDIT", "SYNCED", 3);
+        // Updated in place although it was allocated: the allocation was removed first, and is made again.
+        awaitAllocated("demo-supplier", orderId, "ACCRECCREDIT", 3, "30.00");
+        awaitAllocated("demo-venue", orderId, "ACCPAYCREDIT", 3, "30.00");
         assertThat(salesV3.get("xeroId").asText()).isEqualTo(sales.get("xeroId").asText());
         assertThat(purchasesV3.get("xeroId").asText()).isEqualTo(purchases.get("xeroId").asText());
         assertThat(sandbox.creditNotes(XeroSandbox.SUPPLIER_TENANT, "CN-" + orderId)).singleElement().satisfies(credit -> {
             assertThat(credit.get("CreditNoteID").asText()).isEqualTo(sales.get("xeroId").asText());
             assertThat(credit.get("Total").decimalValue()).isEqualByComparingTo("30.00");
             assertThat(credit.get("LineItems").get(0).get("Quantity").decimalValue()).isEqualByComparingTo("3");
+            assertThat(credit.get("Allocations")).singleElement()
+                    .satisfies(allocation -> assertThat(allocation.get("Amount").decimalValue()).isEqualByComparingTo("30.00"));
         });
         assertThat(sandbox.creditNotes(XeroSandbox.VENUE_TENANT, "CN-" + orderId)).singleElement()
                 .satisfies(credit -> assertThat(credit.get("Total").decimalValue()).isEqualByComparingTo("30.00"));
@@ -129,6 +154,18 @@ class CreditNoteIT extends DeliveryTestBase {
 
     @Test
     void aCreditNoteFullyAllocatedInXeroIsLockedNotChanged() {
+        // A person allocates it in Xero: LedgerBridge must not have allocated it first (allocation is on by default).
+        assertThat(api.put("/api/v1/workspaces/demo-supplier/settings", "{\"allocateCreditNotes\":false}").status())
+                .isEqualTo(200);
+        try {
+            allocatedInXeroByAPerson();
+        } finally {
+            assertThat(api.put("/api/v1/workspaces/demo-supplier/settings", "{\"allocateCreditNotes\":true}").status())
+                    .isEqualTo(200);
+        }
+    }
+
+    private void allocatedInXeroByAPerson() {
         String orderId = "a-" + UUID.randomUUID().toString().substring(0, 8);
         kafka.send("orders.events", "demo-supplier", order(orderId).toString());
         JsonNode invoice = await().atMost(WAIT).until(() -> api.document("demo-supplier", orderId, "ACCREC"),
@@ -148,7 +185,8 @@ class CreditNoteIT extends DeliveryTestBase {
         kafka.send("orders.events", "demo-supplier", updated.toString());
 
         JsonNode locked = awaitState("demo-supplier", orderId, "ACCRECCREDIT", "LOCKED", 3);
-        assertThat(locked.get("error").asText()).contains("change it in Xero");
+        assertThat(locked.get("error").asText()).contains("change it in Xero")
+                .contains("allocation (or refund) of this credit note that LedgerBridge did not make");
         assertThat(sandbox.creditNotes(XeroSandbox.SUPPLIER_TENANT, "CN-" + orderId)).singleElement().satisfies(note -> {
             assertThat(note.get("Status").asText()).isEqualTo("PAID");
             assertThat(note.get("Total").decimalValue()).isEqualByComparingTo("25.50");

@@ -126,6 +126,48 @@ class PaymentsTest extends SandboxTest {
     }
 
     @Test
+    void deletingAnAllocationRestoresTheCreditAndWhatIsDueAndAnswersTheAllocation() {
+        String invoiceId = createdId(createInvoice(SUPPLIER, invoice("ACCREC", "CN-D1", "AUTHORISED", "10")));
+        String creditId = first(sandbox.put("/CreditNotes", """
+                {"CreditNotes":[{"Type":"ACCRECCREDIT","Contact":{"Name":"Harbour Cafe"},"Status":"AUTHORISED",
+                  "LineItems":[{"Description":"x","Quantity":1,"UnitAmount":20,"AccountCode":"200","TaxType":"OUTPUT"}]}]}
+                """, SUPPLIER), "CreditNotes").get("CreditNoteID").asText();
+        String allocationId = first(sandbox.put("/CreditNotes/" + creditId + "/Allocations",
+                "{\"Allocations\":[{\"Invoice\":{\"InvoiceID\":\"" + invoiceId + "\"},\"Amount\":11.00,\"Date\":\"2026-11-23\"}]}",
+                SUPPLIER), "Allocations").get("AllocationID").asText();
+        assertThat(invoiceById(invoiceId).get("Status").asText()).isEqualTo("PAID");
+
+        HttpResponse<String> deleted = sandbox.api("DELETE", "/CreditNotes/" + creditId + "/Allocations/" + allocationId,
+                null, SUPPLIER);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        JsonNode answer = json(deleted);
+        assertThat(answer.get("AllocationID").asText()).isEqualTo(allocationId);
+        assertThat(answer.get("IsDeleted").asBoolean()).isTrue();
+        assertThat(answer.get("Amount").decimalValue()).isEqualByComparingTo("11.00");
+        assertThat(answer.at("/Invoice/InvoiceID").asText()).isEqualTo(invoiceId);
+
+        JsonNode reopened = invoiceById(invoiceId);
+        assertThat(reopened.get("Status").asText()).isEqualTo("AUTHORISED");
+        assertThat(reopened.get("AmountDue").decimalValue()).isEqualByComparingTo("11.00");
+        assertThat(reopened.get("CreditNotes")).isEmpty();
+        JsonNode credit = first(sandbox.get("/CreditNotes/" + creditId, SUPPLIER), "CreditNotes");
+        assertThat(credit.get("RemainingCredit").decimalValue()).isEqualByComparingTo("22.00");
+        assertThat(credit.get("Allocations")).isEmpty();
+        // Once removed, it can be edited again.
+        assertThat(sandbox.post("/Invoices/" + invoiceId, "{\"Invoices\":[{\"Reference\":\"x\"}]}", SUPPLIER).statusCode())
+                .isEqualTo(200);
+
+        assertThat(sandbox.api("DELETE", "/CreditNotes/" + creditId + "/Allocations/" + allocationId, null, SUPPLIER)
+                .statusCode()).as("an allocation already removed").isEqualTo(404);
+        assertThat(sandbox.api("DELETE", "/CreditNotes/" + java.util.UUID.randomUUID() + "/Allocations/" + allocationId,
+                null, SUPPLIER).statusCode()).as("an unknown credit note").isEqualTo(404);
+        HttpResponse<String> notAnId = sandbox.api("DELETE", "/CreditNotes/" + creditId + "/Allocations/x", null, SUPPLIER);
+        assertThat(notAnId.statusCode()).isEqualTo(400);
+        assertThat(messages(json(notAnId).get("Elements").get(0)))
+                .containsExactly("The AllocationID is not a valid id.");
+    }
+
+    @Test
     void creditNotesCannotBeAllocatedToTheOtherSideOrAPaidInvoice() {
         String bill = createdId(sandbox.put("/Invoices", "{\"Invoices\":[" + invoice("ACCPAY", "BILL-1", "AUTHORISED", "10") + "]}",
                 SUPPLIER));

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -75,8 +76,11 @@ public final class AccountingApi {
                     return doc == null ? XeroErrors.notFound()
                             : attachments.handle(request, org, doc, parts.length > 3 ? parts[3] : null, now());
                 }
-                if (credit && parts.length > 2 && parts[2].equalsIgnoreCase("Allocations") && method.equals("PUT")) {
+                if (credit && parts.length == 3 && parts[2].equalsIgnoreCase("Allocations") && method.equals("PUT")) {
                     return allocations(request, org, id);
+                }
+                if (credit && parts.length == 4 && parts[2].equalsIgnoreCase("Allocations") && method.equals("DELETE")) {
+                    return deleteAllocation(org, id, parts[3]);
                 }
                 return parts.length > 2 ? XeroErrors.notFound() : documents(request, org, id, credit);
             case "payments":
@@ -272,6 +276,29 @@ public final class AccountingApi {
         }
         PaymentWriter writer = new PaymentWriter(org, events);
         return write(request, "Allocations", null, e -> writer.allocate(creditNote, e));
+    }
+
+    /**
+     * deleteCreditNoteAllocations: the allocation is removed, the credit note's RemainingCredit and the invoice's
+     * AmountDue are restored (a PAID one is AUTHORISED again), and the allocation is answered with IsDeleted true.
+     * An unknown credit note or allocation is a 404; an AllocationID that is no id at all, a 400.
+     */
+    private Response deleteAllocation(Organisation org, String creditNoteId, String allocationId) {
+        Document creditNote = org.creditNoteByIdOrNumber(creditNoteId);
+        if (creditNote == null) {
+            return XeroErrors.notFound();
+        }
+        UUID id = Ids.parse(allocationId);
+        if (id == null) {
+            return XeroErrors.validationMessages(List.of(Messages.ALLOCATION_ID_INVALID));
+        }
+        Allocation removed = new PaymentWriter(org, events).unallocate(creditNote, id);
+        if (removed == null) {
+            return XeroErrors.notFound();
+        }
+        ObjectNode body = Render.allocation(org, removed);
+        body.put("IsDeleted", true);
+        return Response.json(200, body);
     }
 
     private Response payments(Request request, Organisation org, String id) {

@@ -82,6 +82,7 @@ final class Messages {
     static final String BATCH_NOT_FOUND = "Batch payment could not be found";
     static final String ALLOCATION_NOT_AUTHORISED = "Only AUTHORISED credit notes can be allocated.";
     static final String ALLOCATION_INVOICE_NOT_AUTHORISED = "Credit notes can only be allocated to AUTHORISED invoices.";
+    static final String ALLOCATION_ID_INVALID = "The AllocationID is not a valid id.";
     static final String ALLOCATION_AMOUNT_POSITIVE = "Allocation amount must be greater than zero.";
     static final String ATTACHMENT_LIMIT = "The maximum number of attachments (10) has been reached for this document.";
     static final String ATTACHMENT_TOO_LARGE = "The attachment exceeds the maximum size of 10 MB.";

@@ -154,6 +154,21 @@ final class PaymentWriter {
         return new ElementResult(Render.allocation(org, allocation), List.of(), List.of());
     }
 
+    /** Removes the credit note's allocation {@code allocationId}; null when it has none of that id. */
+    Allocation unallocate(Document creditNote, UUID allocationId) {
+        Allocation allocation = creditNote.allocations.stream().filter(a -> a.id().equals(allocationId)).findFirst()
+                .orElse(null);
+        if (allocation == null) {
+            return null;
+        }
+        Document invoice = org.invoices.get(allocation.invoiceId());
+        reopen(creditNote, allocation);
+        if (invoice != null) {
+            reopen(invoice, allocation);
+        }
+        return allocation;
+    }
+
     private Plan plan(JsonNode input, Account batchAccount, List<String> errors) {
         Document doc = document(input, errors);
         Account account = batchAccount != null ? batchAccount : account(Input.get(input, "Account"), errors);
@@ -229,6 +244,17 @@ final class PaymentWriter {
         payment.updated = org.touch();
         Document doc = org.invoices.containsKey(payment.documentId) ? org.invoices.get(payment.documentId)
                 : org.creditNotes.get(payment.documentId);
+        if (doc.status.equals("PAID") && doc.amountDue().signum() > 0) {
+            doc.status = "AUTHORISED";
+            doc.fullyPaidOn = null;
+        }
+        doc.updated = org.touch();
+        DocumentWriter.announce(org, events, doc, "UPDATE");
+    }
+
+    /** The allocation no longer counts: what it took is outstanding (or left to credit) again. */
+    private void reopen(Document doc, Allocation allocation) {
+        doc.allocations.remove(allocation);
         if (doc.status.equals("PAID") && doc.amountDue().signum() > 0) {
             doc.status = "AUTHORISED";
             doc.fullyPaidOn = null;
