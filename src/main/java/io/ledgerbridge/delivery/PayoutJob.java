@@ -155,7 +155,13 @@ class PayoutJob {
         batch.put("Reference", payout.reference());
         batch.put("Payments", payments);
         String body = xeroJson.write(Map.of("BatchPayments", List.of(batch)));
-        int attempt = payouts.sending(due);
+        Optional<Integer> sending = payouts.sending(due);
+        if (sending.isEmpty()) {
+            log.warn("Workspace {}: payout {} was taken by another tick after this one's hold ran out; not sent from here",
+                    due.workspaceId(), due.payoutId());
+            return;
+        }
+        int attempt = sending.get();
         String key = key(due.workspaceId(), due.payoutId(), attempt);
         XeroReply reply = xero.reply(connection, XeroRequest.write(due.workspaceId(), "PUT", "/BatchPayments", null,
                 body, key), Priority.PUSH);

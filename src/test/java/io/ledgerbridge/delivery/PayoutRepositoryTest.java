@@ -86,4 +86,14 @@ class PayoutRepositoryTest {
         assertThat(db.jdbc().sql("SELECT error FROM payouts WHERE workspace_id = 'ws-a'").query(String.class).single())
                 .isEqualTo("current");
     }
+
+    @Test
+    void aTickWhoseHoldRanOutSendsNothingAndTheCurrentTickCounts() {
+        List<DuePayout> ticks = staleAndCurrent();
+
+        assertThat(repository.sending(ticks.get(0))).as("the stale tick may not send the batch payment").isEmpty();
+        assertThat(repository.sending(ticks.get(1))).as("the current tick's first attempt").contains(1);
+        assertThat(repository.applied(ticks.get(1), UUID.randomUUID())).isTrue();
+        assertThat(state()).isEqualTo("APPLIED");
+    }
 }
