@@ -96,4 +96,23 @@ class PayoutRepositoryTest {
         assertThat(repository.applied(ticks.get(1), UUID.randomUUID())).isTrue();
         assertThat(state()).isEqualTo("APPLIED");
     }
+
+    @Test
+    void aRetriedFailedPayoutIsDueAgainAsANewAttemptAndOnlyAFailedOneCanBeRetried() {
+        DuePayout taken = repository.claimDue(20, HOLD).get(0);
+        assertThat(repository.sending(taken)).contains(1);
+        assertThat(repository.notApplied(taken, PayoutState.FAILED, "Xero refused the batch payment: Account not found",
+                null, Instant.now())).isTrue();
+        assertThat(repository.claimDue(20, HOLD)).as("a FAILED payout is not taken").isEmpty();
+
+        assertThat(repository.retry("ws-a", "po-1")).isTrue();
+        assertThat(state()).isEqualTo("PENDING");
+        assertThat(repository.retry("ws-a", "po-1")).as("only a FAILED payout").isFalse();
+        assertThat(repository.retry("ws-b", "po-1")).as("only the workspace's own").isFalse();
+        DuePayout again = repository.claimDue(20, HOLD).get(0);
+        int attempt = repository.sending(again).orElseThrow();
+        assertThat(attempt).as("a new attempt").isEqualTo(2);
+        assertThat(PayoutJob.key("ws-a", "po-1", attempt)).as("so a new Idempotency-Key")
+                .isNotEqualTo(PayoutJob.key("ws-a", "po-1", 1));
+    }
 }
