@@ -209,11 +209,17 @@ class PayoutIT extends DeliveryTestBase {
         assertThat(failed.path("batchPaymentId").isTextual()).isFalse();
     }
 
+    /**
+     * The supplier's sales invoice's state changes of this order on xero.sync.status (not the venue's bill) that say
+     * what was paid on it (not the push's own SYNCED).
+     */
     private List<JsonNode> statusOf(String orderId, String state) {
         List<JsonNode> told = new ArrayList<>();
         for (ConsumerRecord<String, String> record : kafka.readUntil("xero.sync.status",
                 record -> record.value().contains("\"orderId\":\"" + orderId + "\"")
-                        && record.value().contains("\"state\":\"" + state + "\""), WAIT)) {
+                        && record.value().contains("\"xeroType\":\"ACCREC\"")
+                        && record.value().contains("\"state\":\"" + state + "\"")
+                        && SandboxClient.read(record.value()).path("amountPaid").isNumber(), WAIT)) {
             assertThat(record.key()).isEqualTo(ws.supplier());
             told.add(SandboxClient.read(record.value()));
         }
