@@ -116,6 +116,20 @@ public class DeadLetterRecorder {
         return json.writeValueAsString(letter);
     }
 
+    /**
+     * A platform payout that failed (F24), stored within the caller's transaction (the one that records the payout
+     * FAILED): {@code originalMessage} is the payout as the platform sent it, {@code attempts} the batch payments
+     * LedgerBridge sent for it. Returns the dead letter to publish on xero.sync.dlq, as {@link #record} does for messages.
+     */
+    public String payoutFailure(String workspaceId, String payoutId, String eventId, String reason, int attempts,
+                                String originalMessage) throws JsonProcessingException {
+        Map<String, Object> letter = store(workspaceId, "payouts", FailureReasons.bounded(reason), null, attempts,
+                originalMessage, Map.of("eventId", eventId));
+        letter.put("payoutId", payoutId);
+        letter.put("eventId", eventId);
+        return json.writeValueAsString(letter);
+    }
+
     /** Stores the dead letter and returns the message published for it on xero.sync.dlq. */
     private Map<String, Object> store(String workspaceId, String routeId, String reason, String exceptionType,
                                       int attempts, String original, Map<String, Object> source)

@@ -100,7 +100,7 @@ final class PayoutDecisions {
         }
         if (!failures.isEmpty()) {
             return new Fail("The payout cannot be applied: " + String.join("; ", failures) + ".",
-                    FixHints.SEND_A_CORRECTED_PAYOUT);
+                    FixHints.correctThePayout(payout.payoutId()));
         }
         if (clearingAccount == null || clearingAccount.isBlank()) {
             return new Wait("The payout waits for a clearing account: the workspace has none to take the batch payment.",
@@ -115,5 +115,20 @@ final class PayoutDecisions {
                     + "; Xero takes payments only on approved invoices.", FixHints.PAYOUT_AWAITS_APPROVAL);
         }
         return new Send(List.copyOf(lines));
+    }
+
+    /** What an invoice is once a payment of the applied payout is on it: its state, Xero status and amount paid. */
+    record Settled(DocumentState state, String xeroStatus, BigDecimal amountPaid) {
+    }
+
+    /**
+     * An invoice of {@code total}, with {@code amountPaid} on it before, once {@code amount} more is paid: PAID when
+     * nothing is left due (as Xero marks it), else still SYNCED and AUTHORISED, part paid: as the invoice status pull
+     * would find it.
+     */
+    static Settled settle(BigDecimal total, BigDecimal amountPaid, BigDecimal amount) {
+        BigDecimal paid = (amountPaid == null ? BigDecimal.ZERO : amountPaid).add(amount);
+        return paid.compareTo(total) >= 0 ? new Settled(DocumentState.PAID, "PAID", paid)
+                : new Settled(DocumentState.SYNCED, "AUTHORISED", paid);
     }
 }

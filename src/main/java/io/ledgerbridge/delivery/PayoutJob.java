@@ -45,6 +45,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Platform payouts (F24) to Xero: each payout still to apply becomes one {@code PUT /BatchPayments} on the supplier's
@@ -71,9 +73,14 @@ class PayoutJob {
     private final XeroJson xeroJson;
     private final Clock clock;
     private final Duration waitRetry;
+    private final StatusEvents events;
+    private final TransactionTemplate transaction;
 
     PayoutJob(PayoutRepository payouts, WorkspaceRepository workspaces, TokenService tokens, PacedXero xero,
-              XeroJson xeroJson, Clock clock, @Value("${ledgerbridge.payouts.wait-retry-ms:10000}") long waitRetryMs) {
+              XeroJson xeroJson, Clock clock, @Value("${ledgerbridge.payouts.wait-retry-ms:10000}") long waitRetryMs,
+              StatusEvents events, PlatformTransactionManager transactions) {
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
         this.payouts = payouts;
         this.workspaces = workspaces;
         this.tokens = tokens;
@@ -117,8 +124,7 @@ class PayoutJob {
         WorkspaceSettings settings = workspaces.settings(due.workspaceId()).orElse(null);
         Decision decision = PayoutDecisions.decide(payout, invoices, settings == null ? null : settings.clearingAccount());
         if (decision instanceof Fail fail) {
-            log.info("Workspace {}: payout {} failed: {}", due.workspaceId(), due.payoutId(), fail.reason());
-            payouts.notApplied(due, PayoutState.FAILED, fail.reason(), fail.fixHint(), clock.instant());
+            failed(due, fail.reason(), fail.fixHint(), due.attempts());
         } else if (decision instanceof Wait wait) {
             payouts.notApplied(due, PayoutState.WAITING, wait.reason(), wait.fixHint(), clock.instant().plus(waitRetry));
         } else if (decision instanceof Send send) {
@@ -155,7 +161,13 @@ class PayoutJob {
         batch.put("Reference", payout.reference());
         batch.put("Payments", payments);
         String body = xeroJson.write(Map.of("BatchPayments", List.of(batch)));
-        int attempt = payouts.sending(due);
+        Optional<Integer> sending = payouts.sending(due);
+        if (sending.isEmpty()) {
+            log.warn("Workspace {}: payout {} was taken by another tick after this one's hold ran out; not sent from here",
+                    due.workspaceId(), due.payoutId());
+            return;
+        }
+        int attempt = sending.get();
         String key = key(due.workspaceId(), due.payoutId(), attempt);
         XeroReply reply = xero.reply(connection, XeroRequest.write(due.workspaceId(), "PUT", "/BatchPayments", null,
                 body, key), Priority.PUSH);
@@ -165,8 +177,7 @@ class PayoutJob {
                 payouts.notApplied(due, PayoutState.SENT, "Xero's answer named no batch payment; it is looked up"
                         + " before anything is sent again.", null, backoff(attempt));
             } else {
-                log.info("Workspace {}: payout {} applied as batch payment {}", due.workspaceId(), due.payoutId(), id);
-                payouts.applied(due, id);
+                applied(due, id, lines);
             }
             return;
         }
@@ -182,9 +193,9 @@ class PayoutJob {
                 case THROTTLED -> payouts.notApplied(due, PayoutState.PENDING, "Xero's rate limit: the payout goes"
                         + " when it allows.", null, clock.instant().plus(failure.retryAfter() != null
                         ? failure.retryAfter() : Duration.ofSeconds(60)));
-                case REJECTED -> payouts.notApplied(due, PayoutState.FAILED, "Xero refused the batch payment: "
+                case REJECTED -> failed(due, "Xero refused the batch payment: "
                         + (failure.messages() == null || failure.messages().isEmpty() ? failure.detail()
-                        : String.join(" ", failure.messages())), FixHints.CHECK_THE_PAYOUT_IN_XERO, clock.instant());
+                        : String.join(" ", failure.messages())), FixHints.checkThePayoutInXero(due.payoutId()), attempt);
                 case NEEDS_RECONNECT -> payouts.notApplied(due, PayoutState.WAITING, "The payout waits for the Xero"
                         + " connection: " + failure.detail(), FixHints.PAYOUT_AWAITS_CONNECTION, clock.instant().plus(waitRetry));
                 default -> payouts.notApplied(due, PayoutState.SENT, "Xero answered " + failure.status()
@@ -239,11 +250,66 @@ class PayoutJob {
                 UUID id = batchPaymentId(batch);
                 log.info("Workspace {}: payout {} found in Xero as batch payment {}, not sent again", due.workspaceId(),
                         due.payoutId(), id);
-                payouts.applied(due, id);
+                List<Line> lines = new ArrayList<>();
+                payout.payments().forEach(payment -> {
+                    Invoice invoice = invoices.get(payment.orderId());
+                    if (invoice != null && invoice.xeroId() != null) {
+                        lines.add(new Line(invoice.xeroId(), payment.amount()));
+                    }
+                });
+                applied(due, id, lines);
                 return Optional.of(true);
             }
         }
         return Optional.of(false);
+    }
+
+    /**
+     * APPLIED, and in the same short transaction what it made of each invoice it paid (PAID, or part paid with the
+     * amount paid), stored on the documents and told on xero.sync.status as the invoice status pull tells it. A
+     * document a delivery pass holds right now is left to the pull. Nothing if this tick no longer holds the payout.
+     */
+    private void applied(DuePayout due, UUID batchPaymentId, List<Line> lines) {
+        Map<UUID, BigDecimal> paid = new LinkedHashMap<>();
+        lines.forEach(line -> paid.merge(line.invoiceId(), line.amount(), BigDecimal::add));
+        List<Outbox.Row> told = transaction.execute(status -> {
+            if (!payouts.applied(due, batchPaymentId)) {
+                log.warn("Workspace {}: payout {} was taken by another tick after this one's hold ran out; its outcome"
+                        + " is left to that tick", due.workspaceId(), due.payoutId());
+                return List.of();
+            }
+            List<SyncStatusEvent> changes = new ArrayList<>();
+            for (PayoutRepository.PaidInvoice invoice : payouts.paidInvoices(due.workspaceId(), paid.keySet())) {
+                if (invoice.claimed()) {
+                    continue;
+                }
+                PayoutDecisions.Settled settled = PayoutDecisions.settle(invoice.total(), invoice.amountPaid(),
+                        paid.get(invoice.xeroId()));
+                if (payouts.storePaid(due.workspaceId(), invoice, settled.state(), settled.xeroStatus(),
+                        settled.amountPaid())) {
+                    changes.add(new SyncStatusEvent(due.workspaceId(), invoice.documentId(), invoice.orderId(),
+                            invoice.xeroType(), invoice.version(), settled.state().name(), null, invoice.xeroId(),
+                            settled.xeroStatus(), null, null, clock.instant(), settled.amountPaid()));
+                }
+            }
+            return events.told(changes);
+        });
+        log.info("Workspace {}: payout {} applied as batch payment {}; {} invoice change(s) told", due.workspaceId(),
+                due.payoutId(), batchPaymentId, told == null ? 0 : told.size());
+    }
+
+    /**
+     * FAILED, and in the same short transaction its dead letter (the payout as the platform sent it, the reason, the
+     * batch payments sent for it), published on xero.sync.dlq. Nothing if this tick no longer holds the payout.
+     */
+    private void failed(DuePayout due, String reason, String fixHint, int attempts) {
+        log.info("Workspace {}: payout {} failed: {}", due.workspaceId(), due.payoutId(), reason);
+        transaction.executeWithoutResult(status -> {
+            if (payouts.notApplied(due, PayoutState.FAILED, reason, fixHint, clock.instant())) {
+                events.payoutFailed(due.workspaceId(), due.payoutId(), due.eventId(), due.payloadJson(), reason, fixHint,
+                        attempts);
+            }
+        });
     }
 
     static boolean matches(JsonNode batch, Payout payout, Set<UUID> invoiceIds) {

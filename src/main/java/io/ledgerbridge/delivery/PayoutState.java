@@ -10,6 +10,7 @@ public enum PayoutState {
     SENT,
     /** One batch payment in Xero (batch_payment_id). Nothing changes it again. */
     APPLIED,
-    /** It cannot be applied as sent (error and fix_hint say why); the platform sends a corrected payout. */
+    /** It cannot be applied as sent (error and fix_hint say why); the platform sends a corrected payout, or once
+     * fixed here it is retried (POST …/retry: PENDING again, a new attempt). */
     FAILED
 }

@@ -129,6 +129,21 @@ class StatusEvents {
         return outbox.add(rows, HOLD_SECONDS);
     }
 
+    /**
+     * A payout that failed for good (F24), within the caller's transaction: its dead letter (a dead_letters row and a
+     * xero.sync.dlq message); the sweep publishes it.
+     */
+    List<Outbox.Row> payoutFailed(String workspaceId, String payoutId, String eventId, String payloadJson, String reason,
+                                  String fixHint, int attempts) {
+        try {
+            String letter = deadLetters.payoutFailure(workspaceId, payoutId, eventId,
+                    reason + (fixHint == null ? "" : " " + fixHint), attempts, payloadJson);
+            return outbox.add(List.of(new Outbox.Row(0, workspaceId, Outbox.Topic.DEAD_LETTER, workspaceId, letter)), 0);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A dead letter could not be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     private List<Outbox.Row> rows(SyncStatusEvent event) {
         try {
             String record = json.writeValueAsString(event);

@@ -128,6 +128,11 @@ public final class FixHints {
         return workspace(ANY_WORKSPACE) + "/documents?status=" + state;
     }
 
+    /** POST: put a FAILED payout back to due, as a new attempt. */
+    private static String retryPayout(String payoutId) {
+        return workspace(ANY_WORKSPACE) + "/payouts/" + payoutId + "/retry";
+    }
+
     private static final String THE_PAYOUT_GOES_BY_ITSELF = "the payout then goes by itself.";
 
     public static final String PAYOUT_AWAITS_INVOICES = "Nothing to do while the invoices are on their way: "
@@ -138,11 +143,20 @@ public final class FixHints {
     public static final String PAYOUT_AWAITS_CLEARING_ACCOUNT = "Set clearingAccount in the workspace settings (PUT "
             + settings() + "): " + THE_PAYOUT_GOES_BY_ITSELF;
     public static final String PAYOUT_AWAITS_CONNECTION = "Connect Xero again: " + THE_PAYOUT_GOES_BY_ITSELF;
-    public static final String SEND_A_CORRECTED_PAYOUT = "Correct the payout on the platform (only invoices LedgerBridge"
-            + " sent to Xero that are still due, each for at most what is due, in the invoices' currency) and send it"
-            + " with a new payoutId: this one is not applied.";
-    public static final String CHECK_THE_PAYOUT_IN_XERO = "Fix what Xero names (the clearing account must be a bank"
-            + " account or accept payments), then send the payout again with a new payoutId.";
+    /** A payout that cannot be applied as sent: correct it on the platform, or fix what it names here and retry it. */
+    public static String correctThePayout(String payoutId) {
+        return "If what it names can be fixed here (an order that has not reached LedgerBridge yet: send it; an invoice"
+                + " that failed: fix and re-sync it), do so and retry the payout (POST " + retryPayout(payoutId) + ")."
+                + " Else correct the payout on the platform (only invoices LedgerBridge sent to Xero that are still due,"
+                + " each for at most what is due, in the invoices' currency) and send it with a new payoutId: this one"
+                + " is not applied.";
+    }
+
+    /** A batch payment Xero refused: fix what it names, then retry (a new attempt) or send a new payout. */
+    public static String checkThePayoutInXero(String payoutId) {
+        return "Fix what Xero names (the clearing account must be a bank account or accept payments), then retry the"
+                + " payout (POST " + retryPayout(payoutId) + ") or send it again with a new payoutId.";
+    }
 
     // Documents that failed, are locked or over the quota (delivery).
 

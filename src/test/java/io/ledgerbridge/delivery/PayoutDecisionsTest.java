@@ -100,7 +100,8 @@ class PayoutDecisionsTest {
         assertThat(PayoutDecisions.decide(payout(pays("o1", "62.49"), pays("nope", "1.00")), of(synced("o1", X1)), "855"))
                 .isInstanceOfSatisfying(Fail.class, fail -> {
                     assertThat(fail.reason()).contains("order nope has no sales invoice in LedgerBridge");
-                    assertThat(fail.fixHint()).isEqualTo(FixHints.SEND_A_CORRECTED_PAYOUT);
+                    assertThat(fail.fixHint()).isEqualTo(FixHints.correctThePayout("po-1"))
+                            .contains("/payouts/po-1/retry").contains("new payoutId");
                 });
     }
 
@@ -140,5 +141,18 @@ class PayoutDecisionsTest {
                 of(synced("o1", X1), pending), null))
                 .isInstanceOfSatisfying(Fail.class, fail -> assertThat(fail.reason())
                         .contains("pays 99.00 on order o1").contains("order o3 has no sales invoice"));
+    }
+
+    @Test
+    void anInvoiceTheAppliedPayoutPaysInFullIsPaidAndOnePartPaidStaysAuthorisedWithTheAmountPaid() {
+        assertThat(PayoutDecisions.settle(new java.math.BigDecimal("62.49"), null, new java.math.BigDecimal("62.49")))
+                .isEqualTo(new PayoutDecisions.Settled(DocumentState.PAID, "PAID", new java.math.BigDecimal("62.49")));
+        assertThat(PayoutDecisions.settle(new java.math.BigDecimal("62.49"), new java.math.BigDecimal("20.00"),
+                new java.math.BigDecimal("42.49")).state()).isEqualTo(DocumentState.PAID);
+        PayoutDecisions.Settled part = PayoutDecisions.settle(new java.math.BigDecimal("62.49"),
+                new java.math.BigDecimal("5.00"), new java.math.BigDecimal("20.00"));
+        assertThat(part.state()).isEqualTo(DocumentState.SYNCED);
+        assertThat(part.xeroStatus()).isEqualTo("AUTHORISED");
+        assertThat(part.amountPaid()).isEqualByComparingTo("25.00");
     }
 }

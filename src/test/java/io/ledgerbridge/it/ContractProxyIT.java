@@ -292,6 +292,20 @@ class ContractProxyIT {
             awaitState(api, SUPPLIER, refused, 1, "SYNCED");
             assertThat(sandbox.invoices(XeroSandbox.SUPPLIER_TENANT, "INV-" + refused)).hasSize(1);
 
+            // A platform payout (F24) of two of the supplier's invoices, part paid: one PUT /BatchPayments, which
+            // Xero does but answers 503, so it is looked up (GET /BatchPayments?where=Reference==…) instead of sent again.
+            sandbox.control("PUT", "/sandbox/faults", "{\"tenantId\":\"" + XeroSandbox.SUPPLIER_TENANT
+                    + "\",\"status\":503,\"errorAfterWorkRate\":1,\"only\":\"PUT /BatchPayments\"}");
+            String payoutId = "po-" + id;
+            kafka.send(TOPIC, SUPPLIER, payout(payoutId, "PAYOUT-" + id, newBuyer, priced).toString());
+            JsonNode applied = await().atMost(WAIT).until(() -> {
+                ApiClient.Response response = api.get("/api/v1/workspaces/" + SUPPLIER + "/payouts/" + payoutId);
+                return response.status() == 200 ? response.json() : null;
+            }, payout -> payout != null && "APPLIED".equals(payout.path("state").asText()));
+            sandbox.control("PUT", "/sandbox/faults", "{\"tenantId\":\"" + XeroSandbox.SUPPLIER_TENANT
+                    + "\",\"errorAfterWorkRate\":0,\"only\":null}");
+            assertThat(applied.get("attempts").asInt()).as("found by the look-up, not sent again").isEqualTo(1);
+
             // The pulls: invoice status (what changed since the first document, a page at a time, in summary), tax
             // rates, contacts and items.
             for (String scope : List.of("invoice-pull", "tax-rates", "contacts", "items")) {
@@ -330,7 +344,8 @@ class ContractProxyIT {
                 "POST /Invoices?summarizeErrors", "POST /Invoices?summarizeErrors&unitdp", "POST /CreditNotes?summarizeErrors",
                 "PUT /Payments?summarizeErrors", "PUT /CreditNotes/{id}/Allocations?summarizeErrors", "GET /CreditNotes/{id}",
                 "GET /Invoices?IDs", "GET /Invoices?ContactIDs&page&pageSize",
-                "GET /Invoices?page&pageSize&summaryOnly", "DELETE /CreditNotes/{id}/Allocations/{id}");
+                "GET /Invoices?page&pageSize&summaryOnly", "GET /CreditNotes?page&pageSize",
+                "DELETE /CreditNotes/{id}/Allocations/{id}", "PUT /BatchPayments", "GET /BatchPayments?where");
         assertThat(summary.get("requests").asInt()).as("requests the proxy saw").isGreaterThanOrEqualTo(calls.size());
         assertThat(summary.get("requestViolations").asInt()).as("request violations:%n%s", printed).isZero();
         assertThat(summary.get("responseViolations").asInt()).as("response violations:%n%s", printed).isZero();
@@ -387,6 +402,26 @@ class ContractProxyIT {
         ObjectNode event = OrderEvents.invoice(SUPPLIER, VENUE, orderId, version);
         event.put("type", type);
         ((ObjectNode) event.get("data")).put("invoiceNumber", "INV-" + orderId);
+        return event;
+    }
+
+    /** A payout.settled event paying 10.00 on each of these supplier invoices. */
+    private static ObjectNode payout(String payoutId, String reference, String... orderIds) {
+        ObjectNode event = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        event.put("specversion", "1.0").put("id", "evt-" + payoutId).put("source", "/ordering/payouts")
+                .put("type", "payout.settled").put("time", "2026-11-25T06:00:00Z")
+                .put("datacontenttype", "application/json");
+        ObjectNode data = event.putObject("data");
+        data.put("payoutId", payoutId);
+        data.putObject("supplier").put("workspaceId", SUPPLIER);
+        data.put("currency", "AUD");
+        data.put("paidOn", "2026-11-25");
+        data.put("reference", reference);
+        com.fasterxml.jackson.databind.node.ArrayNode payments = data.putArray("payments");
+        for (String orderId : orderIds) {
+            payments.addObject().put("orderId", orderId).put("invoiceNumber", "INV-" + orderId)
+                    .put("amount", new BigDecimal("10.00"));
+        }
         return event;
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerbridge.connection.XeroConnectionRepository;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,12 @@ class PayoutIT extends DeliveryTestBase {
 
     /** A payout.settled event paying 62.49 (the sample's total) on each order. */
     private ObjectNode payout(String eventId, String payoutId, String reference, String... orderIds) {
+        return payout(eventId, payoutId, reference, new java.math.BigDecimal("62.49"), orderIds);
+    }
+
+    /** A payout.settled event paying {@code amount} on each order. */
+    private ObjectNode payout(String eventId, String payoutId, String reference, java.math.BigDecimal amount,
+                              String... orderIds) {
         ObjectNode event = kafkaEvent(eventId);
         ObjectNode data = event.putObject("data");
         data.put("payoutId", payoutId);
@@ -56,7 +63,7 @@ class PayoutIT extends DeliveryTestBase {
         ArrayNode payments = data.putArray("payments");
         for (String orderId : orderIds) {
             payments.addObject().put("orderId", orderId).put("invoiceNumber", "INV-" + orderId)
-                    .put("amount", new java.math.BigDecimal("62.49"));
+                    .put("amount", amount);
         }
         return event;
     }
@@ -200,5 +207,119 @@ class PayoutIT extends DeliveryTestBase {
         assertThat(failed.get("error").asText()).contains("no-such-order");
         assertThat(failed.get("fixHint").asText()).contains("new payoutId");
         assertThat(failed.path("batchPaymentId").isTextual()).isFalse();
+    }
+
+    /**
+     * The supplier's sales invoice's state changes of this order on xero.sync.status (not the venue's bill) that say
+     * what was paid on it (not the push's own SYNCED).
+     */
+    private List<JsonNode> statusOf(String orderId, String state) {
+        List<JsonNode> told = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : kafka.readUntil("xero.sync.status",
+                record -> record.value().contains("\"orderId\":\"" + orderId + "\"")
+                        && record.value().contains("\"xeroType\":\"ACCREC\"")
+                        && record.value().contains("\"state\":\"" + state + "\"")
+                        && SandboxClient.read(record.value()).path("amountPaid").isNumber(), WAIT)) {
+            assertThat(record.key()).isEqualTo(ws.supplier());
+            told.add(SandboxClient.read(record.value()));
+        }
+        return told;
+    }
+
+    private List<JsonNode> putsOfBatchPayments() {
+        List<JsonNode> puts = new ArrayList<>();
+        for (JsonNode call : sandbox.calls(ws.supplierTenant())) {
+            if ("PUT".equals(call.path("method").asText()) && call.path("path").asText().endsWith("/BatchPayments")) {
+                puts.add(call);
+            }
+        }
+        return puts;
+    }
+
+    @Test
+    void aBatchPaymentXeroDidButAnsweredTooLateIsAppliedOnceAndPartPaidInvoicesAreTold() {
+        String first = orders.send();
+        String second = orders.send();
+        orders.awaitState(first, "SYNCED");
+        orders.awaitState(second, "SYNCED");
+
+        // Xero applies the batch payment but answers after the client has given up (3 s here)
+        faults("{\"timeoutRate\":1,\"timeoutMs\":5000,\"only\":\"PUT /BatchPayments\"}");
+        String payoutId = unique("po");
+        String reference = unique("PAYOUT");
+        send(payout(unique("evt"), payoutId, reference, new java.math.BigDecimal("20.00"), first, second));
+        await().atMost(WAIT).until(() -> batches(reference).size() == 1);
+
+        JsonNode applied = awaitPayout(payoutId, "APPLIED");
+        faults("{\"timeoutRate\":0}");
+        assertThat(batches(reference)).as("looked up, not sent again").singleElement()
+                .satisfies(batch -> assertThat(batch.get("BatchPaymentID").asText())
+                        .isEqualTo(applied.get("batchPaymentId").asText()));
+        assertThat(putsOfBatchPayments()).as("one PUT, then the look-up").hasSize(1);
+        assertThat(applied.get("attempts").asInt()).isEqualTo(1);
+
+        // each invoice it paid: part paid, stored and told as the invoice status pull tells it
+        for (String orderId : List.of(first, second)) {
+            JsonNode document = api.document(ws.supplier(), orderId, "ACCREC");
+            assertThat(document.get("state").asText()).isEqualTo("SYNCED");
+            assertThat(document.get("amountPaid").decimalValue()).isEqualByComparingTo("20.00");
+            assertThat(statusOf(orderId, "SYNCED")).anySatisfy(event -> {
+                assertThat(event.path("amountPaid").decimalValue()).isEqualByComparingTo("20.00");
+                assertThat(event.path("xeroStatus").asText()).isEqualTo("AUTHORISED");
+            });
+        }
+    }
+
+    @Test
+    void aFailedPayoutIsDeadLetteredAndAfterTheFixARetryAppliesItAndTellsThePaidInvoices() {
+        String known = orders.send();
+        orders.awaitState(known, "SYNCED");
+        String notYet = "pay-" + UUID.randomUUID().toString().substring(0, 8);
+        String payoutId = unique("po");
+        String reference = unique("PAYOUT");
+        ObjectNode event = payout(unique("evt"), payoutId, reference, known, notYet);
+        send(event);
+        JsonNode failed = awaitPayout(payoutId, "FAILED");
+        assertThat(failed.get("error").asText()).contains(notYet);
+        assertThat(failed.get("fixHint").asText()).contains("/payouts/" + payoutId + "/retry");
+
+        // the platform hears of it on the dead letter topic: the payout as sent, the reason, the attempts
+        List<ConsumerRecord<String, String>> letters = kafka.readUntil("xero.sync.dlq",
+                record -> record.value().contains(payoutId), WAIT);
+        assertThat(letters).as("the payout's dead letter").hasSize(1);
+        JsonNode letter = SandboxClient.read(letters.get(0).value());
+        assertThat(letters.get(0).key()).isEqualTo(ws.supplier());
+        assertThat(letter.get("reason").asText()).contains(notYet).contains("no sales invoice");
+        assertThat(letter.has("attempts")).isTrue();
+        assertThat(SandboxClient.read(letter.get("originalMessage").asText()).path("payoutId").asText())
+                .isEqualTo(payoutId);
+
+        // retry is only for a FAILED payout of the workspace
+        String retry = "/api/v1/workspaces/" + ws.supplier() + "/payouts/" + payoutId + "/retry";
+        assertThat(api.post("/api/v1/workspaces/" + ws.supplier() + "/payouts/no-such-payout/retry", "").status())
+                .isEqualTo(404);
+
+        // the fix: the order reaches LedgerBridge (and Xero); then the same payout is retried
+        ObjectNode order = OrderEvents.invoice(ws.supplier(), ws.venue(), notYet, 1);
+        ((ObjectNode) order.get("data")).put("invoiceNumber", "INV-" + notYet);
+        kafka.send("orders.events", ws.supplier(), order.toString());
+        orders.awaitState(notYet, "SYNCED");
+        ApiClient.Response accepted = api.post(retry, "");
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        JsonNode applied = awaitPayout(payoutId, "APPLIED");
+        assertThat(batches(reference)).singleElement()
+                .satisfies(batch -> assertThat(batch.get("Payments")).hasSize(2));
+        ApiClient.Response again = api.post(retry, "");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("detail").asText()).contains("APPLIED").contains("only a FAILED payout");
+        assertThat(applied.path("error").isTextual()).isFalse();
+
+        for (String orderId : List.of(known, notYet)) {
+            JsonNode document = api.document(ws.supplier(), orderId, "ACCREC");
+            assertThat(document.get("state").asText()).isEqualTo("PAID");
+            assertThat(document.get("amountPaid").decimalValue()).isEqualByComparingTo("62.49");
+            assertThat(statusOf(orderId, "PAID")).anySatisfy(told ->
+                    assertThat(told.path("amountPaid").decimalValue()).isEqualByComparingTo("62.49"));
+        }
     }
 }
