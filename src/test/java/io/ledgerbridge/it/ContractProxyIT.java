@@ -306,6 +306,12 @@ class ContractProxyIT {
                     + "\",\"errorAfterWorkRate\":0,\"only\":null}");
             assertThat(applied.get("attempts").asInt()).as("found by the look-up, not sent again").isEqualTo(1);
 
+            // Master ownership (F31): a product the platform creates goes to Xero first (PUT /Items).
+            ApiClient.Response item = api.post("/api/v1/workspaces/" + SUPPLIER + "/xero/items", "{\"code\":\"CP-" + id
+                    + "\",\"name\":\"Contract plums\",\"description\":\"Plums\",\"unitPrice\":6.75,"
+                    + "\"salesAccount\":\"200\",\"taxCode\":\"GST_FREE\"}");
+            assertThat(item.status()).as(item.body()).isEqualTo(201);
+
             // The pulls: invoice status (what changed since the first document, a page at a time, in summary), tax
             // rates, contacts and items.
             for (String scope : List.of("invoice-pull", "tax-rates", "contacts", "items")) {
@@ -345,7 +351,8 @@ class ContractProxyIT {
                 "PUT /Payments?summarizeErrors", "PUT /CreditNotes/{id}/Allocations?summarizeErrors", "GET /CreditNotes/{id}",
                 "GET /Invoices?IDs", "GET /Invoices?ContactIDs&page&pageSize",
                 "GET /Invoices?page&pageSize&summaryOnly", "GET /CreditNotes?page&pageSize",
-                "DELETE /CreditNotes/{id}/Allocations/{id}", "PUT /BatchPayments", "GET /BatchPayments?where");
+                "DELETE /CreditNotes/{id}/Allocations/{id}", "PUT /BatchPayments", "GET /BatchPayments?where",
+                "PUT /Items?summarizeErrors");
         assertThat(summary.get("requests").asInt()).as("requests the proxy saw").isGreaterThanOrEqualTo(calls.size());
         assertThat(summary.get("requestViolations").asInt()).as("request violations:%n%s", printed).isZero();
         assertThat(summary.get("responseViolations").asInt()).as("response violations:%n%s", printed).isZero();
