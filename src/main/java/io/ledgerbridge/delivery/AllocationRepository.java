@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +140,22 @@ class AllocationRepository {
     }
 
     /**
+     * Not settled: the claim is given back and the allocation goes again at {@code at}, in {@code state} (kept when
+     * null); {@code attempt} counts it as an attempt and a failure (Xero was asked), not when the pacer held it back.
+     */
+    private JdbcClient.StatementSpec goesAgain(AllocationState state, Instant at, String error, boolean attempt) {
+        String newState = state == null ? "" : "allocation_state = '" + state.name() + "', ";
+        return jdbc.sql("""
+                UPDATE credit_note_allocations
+                   SET %snext_attempt_at = :next, error = COALESCE(:error, error),
+                       attempts = attempts + :attempt, failures = failures + :attempt,
+                       claimed_until = NULL, claim_token = NULL, updated_at = now()
+                 WHERE %s
+                """.formatted(newState, FENCE))
+                .param("next", Timestamp.from(at)).param("error", error, Types.VARCHAR).param("attempt", attempt ? 1 : 0);
+    }
+
+    /**
      * Within the caller's transaction: a removal's outcome, fenced by the claim, what it means for the credit note
      * that waits for it (released to the lane once the allocation is gone, LOCKED when Xero refused to remove it),
      * and its line in the credit note's history.
@@ -171,27 +188,12 @@ class AllocationRepository {
             message = refused.reason();
             word = "FAILED";
         } else if (outcome instanceof RemovalOutcome.Later later) {
-            statement = jdbc.sql("""
-                    UPDATE credit_note_allocations
-                       SET next_attempt_at = :next, error = COALESCE(:error, error),
-                           attempts = attempts + :attempt, failures = failures + :attempt,
-                           claimed_until = NULL, claim_token = NULL, updated_at = now()
-                     WHERE %s
-                    """.formatted(FENCE))
-                    .param("next", Timestamp.from(later.at())).param("error", later.error(), Types.VARCHAR)
-                    .param("attempt", later.attempt() ? 1 : 0);
+            statement = goesAgain(null, later.at(), later.error(), later.attempt());
             message = later.error();
             word = later.attempt() ? "RETRY" : "THROTTLED";
         } else {
             RemovalOutcome.Unknown unknown = (RemovalOutcome.Unknown) outcome;
-            statement = jdbc.sql("""
-                    UPDATE credit_note_allocations
-                       SET allocation_state = 'REMOVING', next_attempt_at = :next, error = COALESCE(:error, error),
-                           attempts = attempts + 1, failures = failures + 1,
-                           claimed_until = NULL, claim_token = NULL, updated_at = now()
-                     WHERE %s
-                    """.formatted(FENCE))
-                    .param("next", Timestamp.from(unknown.at())).param("error", unknown.error(), Types.VARCHAR);
+            statement = goesAgain(AllocationState.REMOVING, unknown.at(), unknown.error(), true);
             message = unknown.error();
             word = "UNKNOWN";
         }
@@ -341,26 +343,11 @@ class AllocationRepository {
                     .param("error", refused.reason()).param("hint", refused.fixHint());
             message = refused.reason();
         } else if (outcome instanceof Later later) {
-            statement = jdbc.sql("""
-                    UPDATE credit_note_allocations
-                       SET allocation_state = 'DUE', next_attempt_at = :next, error = COALESCE(:error, error),
-                           attempts = attempts + :attempt, failures = failures + :attempt,
-                           claimed_until = NULL, claim_token = NULL, updated_at = now()
-                     WHERE %s
-                    """.formatted(FENCE))
-                    .param("next", Timestamp.from(later.at())).param("error", later.error(), Types.VARCHAR)
-                    .param("attempt", later.attempt() ? 1 : 0);
+            statement = goesAgain(AllocationState.DUE, later.at(), later.error(), later.attempt());
             message = later.error();
         } else {
             Unknown unknown = (Unknown) outcome;
-            statement = jdbc.sql("""
-                    UPDATE credit_note_allocations
-                       SET allocation_state = 'SENT', next_attempt_at = :next, error = COALESCE(:error, error),
-                           attempts = attempts + 1, failures = failures + 1,
-                           claimed_until = NULL, claim_token = NULL, updated_at = now()
-                     WHERE %s
-                    """.formatted(FENCE))
-                    .param("next", Timestamp.from(unknown.at())).param("error", unknown.error(), Types.VARCHAR);
+            statement = goesAgain(AllocationState.SENT, unknown.at(), unknown.error(), true);
             message = unknown.error();
         }
         boolean landed = statement.param("ws", due.workspaceId()).param("id", due.documentId()).param("token", token)

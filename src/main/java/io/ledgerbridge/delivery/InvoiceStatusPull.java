@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,39 +131,39 @@ class InvoiceStatusPull implements SyncJob {
             saveWatermark(workspaceId, started); // nothing of it in Xero yet: what changes from now on is read
             return counts;
         }
-        for (int page = 1; ; page++) {
-            // Xero compares If-Modified-Since to the second: a second back, so nothing changed meanwhile is missed.
-            XeroResponse response = xero.call(connection, XeroRequest.get(workspaceId, "/Invoices",
-                    "page=" + page + "&pageSize=" + PAGE_SIZE + "&summaryOnly=true").ifModifiedSince(since.minusSeconds(1)),
-                    Priority.PULL);
-            if (!response.ok()) {
-                throw new XeroAnswerException(response);
-            }
-            List<XeroInvoice> invoices = xeroJson.list(response.body(), "Invoices", XeroInvoice.class);
-            counts.merge("read", (long) invoices.size(), Long::sum);
-            apply(workspaceId, invoicesSeen(invoices), false, counts);
-            if (invoices.size() < PAGE_SIZE) {
-                break;
-            }
-        }
-        for (int page = 1; hasLiveCreditNotes(workspaceId); page++) {
-            XeroResponse response = xero.call(connection, XeroRequest.get(workspaceId, "/CreditNotes",
-                    "page=" + page + "&pageSize=" + PAGE_SIZE).ifModifiedSince(since.minusSeconds(1)), Priority.PULL);
-            if (!response.ok()) {
-                throw new XeroAnswerException(response);
-            }
-            List<XeroCreditNote> creditNotes = xeroJson.list(response.body(), "CreditNotes", XeroCreditNote.class);
-            counts.merge("read", (long) creditNotes.size(), Long::sum);
-            apply(workspaceId, creditNotesSeen(creditNotes), true, counts);
-            if (creditNotes.size() < PAGE_SIZE) {
-                break;
-            }
+        readPages(connection, "/Invoices", "&summaryOnly=true", since, "Invoices", XeroInvoice.class,
+                InvoiceStatusPull::invoicesSeen, false, counts);
+        if (hasLiveCreditNotes(workspaceId)) {
+            readPages(connection, "/CreditNotes", "", since, "CreditNotes", XeroCreditNote.class,
+                    InvoiceStatusPull::creditNotesSeen, true, counts);
         }
         if (counts.get("deferred") == 0) {
             saveWatermark(workspaceId, started);
         }
         log.info("Workspace {}: invoice status pull {}", workspaceId, counts);
         return counts;
+    }
+
+    /** Every page of {@code path} changed since the watermark, each applied as it comes. */
+    private <T> void readPages(XeroConnection connection, String path, String filters, Instant since, String collection,
+                               Class<T> type, Function<List<T>, Map<UUID, Seen>> seen, boolean creditNotes,
+                               Map<String, Long> counts) {
+        String workspaceId = connection.workspaceId();
+        for (int page = 1; ; page++) {
+            // Xero compares If-Modified-Since to the second: a second back, so nothing changed meanwhile is missed.
+            XeroResponse response = xero.call(connection, XeroRequest.get(workspaceId, path,
+                    "page=" + page + "&pageSize=" + PAGE_SIZE + filters).ifModifiedSince(since.minusSeconds(1)),
+                    Priority.PULL);
+            if (!response.ok()) {
+                throw new XeroAnswerException(response);
+            }
+            List<T> records = xeroJson.list(response.body(), collection, type);
+            counts.merge("read", (long) records.size(), Long::sum);
+            apply(workspaceId, seen.apply(records), creditNotes, counts);
+            if (records.size() < PAGE_SIZE) {
+                return;
+            }
+        }
     }
 
     /**
