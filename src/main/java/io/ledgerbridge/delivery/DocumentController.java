@@ -46,9 +46,7 @@ class DocumentController {
             throw new IllegalArgumentException("Unknown status '" + status.get() + "'; use one of "
                     + STATES.stream().sorted().toList() + ".");
         }
-        if (limit < 1 || limit > 1000 || offset < 0) {
-            throw new IllegalArgumentException("limit must be between 1 and 1000 and offset at least 0.");
-        }
+        Paging.check(limit, offset);
         return documents.list(workspaceId, state, limit, offset);
     }
 

@@ -172,15 +172,19 @@ public class DocumentRepository {
                 .update();
     }
 
+    /** What a {@link DocumentView} shows: the document, with its credit note allocation when it has one. */
+    private static final String VIEW = """
+            SELECT d.document_id, d.workspace_id, d.source_key, d.order_id, d.xero_type, d.version, d.last_event_id,
+                   d.last_event_type, d.number, d.currency, d.total, d.state, d.waiting_reason, d.xero_id,
+                   d.xero_status, d.error, d.fix_hint, d.attempts, d.amount_paid,
+                   a.allocation_state, a.amount AS allocated_amount, a.error AS allocation_error,
+                   a.fix_hint AS allocation_fix_hint, d.created_at, d.updated_at
+              FROM documents d
+              LEFT JOIN credit_note_allocations a ON a.workspace_id = d.workspace_id AND a.document_id = d.document_id
+            """;
+
     public List<DocumentView> list(String workspaceId, Optional<String> state, int limit, int offset) {
-        return jdbc.sql("""
-                SELECT d.document_id, d.workspace_id, d.source_key, d.order_id, d.xero_type, d.version, d.last_event_id,
-                       d.last_event_type, d.number, d.currency, d.total, d.state, d.waiting_reason, d.xero_id,
-                       d.xero_status, d.error, d.fix_hint, d.attempts, d.amount_paid,
-                       a.allocation_state, a.amount AS allocated_amount, a.error AS allocation_error,
-                       a.fix_hint AS allocation_fix_hint, d.created_at, d.updated_at
-                  FROM documents d
-                  LEFT JOIN credit_note_allocations a ON a.workspace_id = d.workspace_id AND a.document_id = d.document_id
+        return jdbc.sql(VIEW + """
                  WHERE d.workspace_id = :workspace AND (CAST(:state AS text) IS NULL OR d.state = :state)
                  ORDER BY d.updated_at DESC, d.document_id
                  LIMIT :limit OFFSET :offset
@@ -194,14 +198,7 @@ public class DocumentRepository {
     }
 
     public Optional<DocumentView> find(String workspaceId, UUID documentId) {
-        return jdbc.sql("""
-                SELECT d.document_id, d.workspace_id, d.source_key, d.order_id, d.xero_type, d.version, d.last_event_id,
-                       d.last_event_type, d.number, d.currency, d.total, d.state, d.waiting_reason, d.xero_id,
-                       d.xero_status, d.error, d.fix_hint, d.attempts, d.amount_paid,
-                       a.allocation_state, a.amount AS allocated_amount, a.error AS allocation_error,
-                       a.fix_hint AS allocation_fix_hint, d.created_at, d.updated_at
-                  FROM documents d
-                  LEFT JOIN credit_note_allocations a ON a.workspace_id = d.workspace_id AND a.document_id = d.document_id
+        return jdbc.sql(VIEW + """
                  WHERE d.workspace_id = :workspace AND d.document_id = :id
                 """)
                 .param("workspace", workspaceId)

@@ -41,9 +41,7 @@ class PayoutController {
                         + Arrays.stream(PayoutState.values()).map(Enum::name).toList() + ".");
             }
         });
-        if (limit < 1 || limit > 1000 || offset < 0) {
-            throw new IllegalArgumentException("limit must be between 1 and 1000 and offset at least 0.");
-        }
+        Paging.check(limit, offset);
         return payouts.list(workspaceId, state, limit, offset);
     }
 
